@@ -1,0 +1,3 @@
+from interview_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,291 @@
+"""Load question banks from YAML, turning every fault into one line a person can act on.
+
+A bad bank never stops the others from loading: :func:`load_banks` returns the banks that
+loaded plus one :class:`BankProblem` per file (or folder) that did not.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from interview_tui.models import Bank, Question
+
+MAX_BANK_BYTES = 1_000_000
+MAX_ALIASES = 100
+BANK_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class BankProblem:
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+class BankError(Exception):
+    def __init__(self, problem: BankProblem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+@dataclass
+class BankSet:
+    banks: list[Bank] = field(default_factory=list)
+    problems: list[BankProblem] = field(default_factory=list)
+
+    def questions(self) -> list[tuple[Bank, Question]]:
+        return [(bank, question) for bank in self.banks for question in bank.questions]
+
+    def by_name(self, names: Iterable[str]) -> list[Bank]:
+        wanted = set(names)
+        return [bank for bank in self.banks if bank.bank in wanted]
+
+    @property
+    def categories(self) -> list[str]:
+        return sorted({bank.category for bank in self.banks})
+
+
+class _BankLoader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2 booleans, no duplicate keys and a cap on alias expansion."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._aliases = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > MAX_ALIASES:
+                event = self.peek_event()
+                raise yaml.MarkedYAMLError(
+                    problem=f"more than {MAX_ALIASES} aliases; refusing an expanding document",
+                    problem_mark=event.start_mark,
+                )
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[str] = set()
+        for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                continue
+            if key_node.value in seen:
+                raise yaml.MarkedYAMLError(
+                    problem=f"duplicate key {key_node.value!r}",
+                    problem_mark=key_node.start_mark,
+                )
+            seen.add(key_node.value)
+        return super().construct_mapping(node, deep=deep)
+
+
+# Only true/false are booleans (YAML 1.2): a question reading "yes" or "no" stays text.
+_BankLoader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+for _first in "tTfF":
+    _BankLoader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool",
+        re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+        [_first],
+    )
+
+
+def _line_of(node: yaml.Node | None, loc: Sequence[str | int]) -> int | None:
+    """Follow a pydantic error location through the YAML node tree to a 1-based line."""
+    if node is None:
+        return None
+    line = node.start_mark.line + 1
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if key_node.value == part:
+                    line = key_node.start_mark.line + 1
+                    node = value_node
+                    break
+            else:
+                return line
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if part >= len(node.value):
+                return line
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line
+
+
+def _format_loc(loc: Sequence[str | int]) -> str:
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+_FIELDS = {
+    "bank": set(Bank.model_fields),
+    "question": set(Question.model_fields),
+}
+
+
+def _describe(error: dict[str, Any]) -> tuple[tuple[str | int, ...], str]:
+    loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        name = str(loc[-1]) if loc else "?"
+        known = _FIELDS["question"] if len(loc) > 1 else _FIELDS["bank"]
+        close = difflib.get_close_matches(name, sorted(known), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return loc, f"unknown field {name!r}{hint}"
+    if kind == "missing":
+        return loc, "required field is missing"
+    if kind == "too_short" and loc == ("questions",):
+        return loc, "a bank needs at least one question"
+    message = error["msg"]
+    if message.startswith("Value error, "):
+        message = message[len("Value error, ") :]
+    given = error.get("input")
+    if kind.endswith("_type") and not isinstance(given, (dict, list)):
+        message += f", got {given!r}"
+    return loc, message
+
+
+def parse_bank(text: str, source: str) -> Bank:
+    """Parse bank YAML ``text``; ``source`` names it in error lines."""
+    loader = _BankLoader(text)
+    try:
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = exc.problem or "invalid YAML"
+        if "could not determine a constructor" in problem:
+            tag = problem.rsplit("tag", 1)[-1].strip(" '!")
+            problem = f"tag {tag!r} is not allowed in a bank"
+        raise BankError(BankProblem(source, line, f"invalid YAML: {problem}")) from None
+    except yaml.YAMLError as exc:
+        raise BankError(BankProblem(source, None, f"invalid YAML: {exc}")) from None
+    except RecursionError:
+        raise BankError(BankProblem(source, None, "invalid YAML: nested too deeply")) from None
+
+    if not isinstance(data, dict):
+        kind = "empty" if data is None else f"a {type(data).__name__}"
+        raise BankError(
+            BankProblem(
+                source,
+                _line_of(node, ()),
+                f"a bank must be a mapping with 'bank' and 'questions', but the file is {kind}",
+            )
+        )
+    try:
+        bank = Bank.model_validate(data)
+        bank.source = source
+    except ValidationError as exc:
+        loc, message = _describe(exc.errors()[0])
+        extra = len(exc.errors()) - 1
+        more = f" (and {extra} more problem{'s' if extra > 1 else ''})" if extra else ""
+        where = _format_loc(loc)
+        text_line = f"{where}: {message}{more}" if where else f"{message}{more}"
+        raise BankError(BankProblem(source, _line_of(node, loc), text_line)) from None
+    return bank
+
+
+def load_bank_file(path: Path) -> Bank:
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BANK_BYTES:
+            raise BankError(
+                BankProblem(
+                    source,
+                    None,
+                    f"file is {size / 1_000_000:.1f} MB; a bank may be at most "
+                    f"{MAX_BANK_BYTES // 1_000_000} MB",
+                )
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise BankError(BankProblem(source, None, f"cannot read: {exc.strerror or exc}")) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise BankError(
+            BankProblem(source, line, f"not UTF-8 text (byte 0x{raw[exc.start]:02x})")
+        ) from None
+    return parse_bank(text, source)
+
+
+def _bank_files(path: Path, problems: list[BankProblem]) -> list[Path]:
+    try:
+        if path.is_dir():
+            with os.scandir(path) as entries:
+                names = sorted(
+                    entry.name
+                    for entry in entries
+                    if entry.name.endswith(BANK_SUFFIXES) and not entry.name.startswith(".")
+                )
+            return [path / name for name in names]
+        if path.exists() or path.is_symlink():
+            return [path]
+        problems.append(BankProblem(str(path), None, "no such file or folder"))
+    except OSError as exc:
+        problems.append(BankProblem(str(path), None, f"cannot read: {exc.strerror or exc}"))
+    return []
+
+
+def load_banks(paths: Iterable[Path]) -> BankSet:
+    """Load every bank in ``paths`` (files or folders); later duplicates of a name are skipped."""
+    result = BankSet()
+    names: dict[str, str] = {}
+    for path in paths:
+        for file in _bank_files(Path(path), result.problems):
+            try:
+                bank = load_bank_file(file)
+            except BankError as exc:
+                result.problems.append(exc.problem)
+                continue
+            bank.source = str(file)
+            if bank.bank in names:
+                result.problems.append(
+                    BankProblem(
+                        str(file),
+                        None,
+                        f"bank name {bank.bank!r} already loaded from {names[bank.bank]}; skipped",
+                    )
+                )
+                continue
+            names[bank.bank] = str(file)
+            result.banks.append(bank)
+    return result
+
+
+def default_bank_paths(extra: Iterable[Path] = ()) -> list[Path]:
+    """Built-in banks, then the user's banks folder (if any), then ``--banks`` paths."""
+    from interview_tui import locations
+
+    paths = [locations.builtin_banks_dir()]
+    user = locations.user_banks_dir()
+    if user.is_dir():
+        paths.append(user)
+    paths.extend(Path(p) for p in extra)
+    return paths

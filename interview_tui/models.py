@@ -1,0 +1,238 @@
+"""Pydantic models for banks, sessions and everything stored.
+
+Plain Python: no Textual import, so the domain can be tested and reused without a terminal.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import uuid
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StrictBool,
+    StrictStr,
+    field_validator,
+)
+
+SCHEMA_VERSION = 1
+
+Phase = Literal["opening", "core", "closing"]
+PHASES: tuple[Phase, ...] = ("opening", "core", "closing")
+QuestionStatus = Literal["pending", "asked", "skipped"]
+SessionStatus = Literal["planned", "live", "ended"]
+ContactStatus = Literal[
+    "to contact", "asked", "scheduled", "interviewed", "thanked", "keeping in touch"
+]
+CONTACT_STATUSES: tuple[str, ...] = (
+    "to contact",
+    "asked",
+    "scheduled",
+    "interviewed",
+    "thanked",
+    "keeping in touch",
+)
+GOALS: tuple[str, ...] = (
+    "career exploration",
+    "networking",
+    "skill development",
+    "company insight",
+)
+
+PLACEHOLDERS: frozenset[str] = frozenset({"name", "company", "role", "industry"})
+
+Priority = Annotated[int, Field(ge=1, le=5, strict=True)]
+Minutes = Annotated[float, Field(gt=0, le=120)]
+ShortText = Annotated[StrictStr, Field(min_length=1, max_length=2000)]
+
+
+def slugify(text: str, max_length: int = 48) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug[:max_length].rstrip("-") or "question"
+
+
+def placeholders_in(text: str) -> list[str]:
+    """The ``{field}`` names in ``text``; raises ValueError on unbalanced braces."""
+    return [field for _, field, _, _ in string.Formatter().parse(text) if field is not None]
+
+
+class Question(BaseModel):
+    """One question in a bank, as written in YAML."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+    id: StrictStr | None = Field(default=None, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+    text: ShortText
+    priority: Priority = 3
+    minutes: Minutes = 2.0
+    phase: Phase = "core"
+    pinned: StrictBool = False
+    tags: list[ShortText] = Field(default_factory=list)
+    probes: list[ShortText] = Field(default_factory=list)
+
+    @field_validator("text")
+    @classmethod
+    def _known_placeholders(cls, text: str) -> str:
+        try:
+            fields = placeholders_in(text)
+        except ValueError as exc:
+            raise ValueError(f"broken placeholder braces ({exc})") from None
+        unknown = sorted({f for f in fields if f not in PLACEHOLDERS})
+        if unknown:
+            allowed = ", ".join("{" + p + "}" for p in sorted(PLACEHOLDERS))
+            names = ", ".join("{" + u + "}" for u in unknown)
+            raise ValueError(f"unknown placeholder {names}; allowed: {allowed}")
+        return text
+
+    @property
+    def key(self) -> str:
+        return self.id or slugify(self.text)
+
+
+class Bank(BaseModel):
+    """A question bank file."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    bank: ShortText
+    category: Annotated[StrictStr, Field(min_length=1, max_length=60)] = "custom"
+    description: StrictStr = ""
+    questions: Annotated[list[Question], Field(min_length=1)]
+    _source: str = PrivateAttr(default="")
+
+    @property
+    def source(self) -> str:
+        """The file this bank was read from."""
+        return self._source
+
+    @source.setter
+    def source(self, value: str) -> None:
+        self._source = value
+
+    @field_validator("questions")
+    @classmethod
+    def _unique_ids(cls, questions: list[Question]) -> list[Question]:
+        seen: dict[str, int] = {}
+        for index, question in enumerate(questions):
+            if question.key in seen:
+                raise ValueError(
+                    f"duplicate id {question.key!r} (questions {seen[question.key] + 1} "
+                    f"and {index + 1})"
+                )
+            seen[question.key] = index
+        return questions
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.bank, 32)
+
+
+class Contact(BaseModel):
+    model_config = ConfigDict(str_strip_whitespace=True)
+
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    role: str = ""
+    company: str = ""
+    industry: str = ""
+    how_met: str = ""
+    email: str = ""
+    profile_url: str = ""
+
+
+class AgendaItem(BaseModel):
+    """A question as placed in one session's agenda, with what happened to it."""
+
+    key: str
+    text: str
+    bank: str = ""
+    category: str = ""
+    priority: int = 3
+    minutes: float = 2.0
+    phase: Phase = "core"
+    pinned: bool = False
+    tags: list[str] = Field(default_factory=list)
+    probes: list[str] = Field(default_factory=list)
+    own: bool = False
+    status: QuestionStatus = "pending"
+    seconds_spent: float = 0.0
+    reached: bool = False
+    note: str = ""
+
+    @classmethod
+    def from_question(cls, question: Question, bank: Bank) -> AgendaItem:
+        return cls(
+            key=f"{bank.slug}/{question.key}",
+            text=question.text,
+            bank=bank.bank,
+            category=bank.category,
+            priority=question.priority,
+            minutes=question.minutes,
+            phase=question.phase,
+            pinned=question.pinned,
+            tags=list(question.tags),
+            probes=list(question.probes),
+        )
+
+
+class Referral(BaseModel):
+    """Someone the contact recommended talking to."""
+
+    name: str
+    note: str = ""
+    contacted: bool = False
+    session_id: str | None = None
+
+
+class FollowUp(BaseModel):
+    kind: Literal["thank-you", "check-in", "outreach-reminder", "other"]
+    due: date
+    done: bool = False
+    note: str = ""
+
+
+def new_session_id() -> str:
+    return datetime.now().strftime("%Y%m%d-%H%M%S-") + uuid.uuid4().hex[:6]
+
+
+class Session(BaseModel):
+    """One informational interview, from preparation to follow-up."""
+
+    schema_version: int = SCHEMA_VERSION
+    id: str = Field(default_factory=new_session_id)
+    created_at: datetime = Field(default_factory=datetime.now)
+    scheduled_at: datetime | None = None
+    length_minutes: Annotated[int, Field(ge=5, le=240)] = 30
+    contact: Contact
+    contact_status: ContactStatus = "to contact"
+    referred_by: str = ""
+    goals: list[str] = Field(default_factory=list)
+    research_notes: str = ""
+    banks: list[str] = Field(default_factory=list)
+    agenda: list[AgendaItem] = Field(default_factory=list)
+    cut_index: int = 0
+    current_index: int = 0
+    elapsed_seconds: float = 0.0
+    general_note: str = ""
+    status: SessionStatus = "planned"
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    reflections: dict[str, str] = Field(default_factory=dict)
+    takeaways: str = ""
+    referrals: list[Referral] = Field(default_factory=list)
+    followups: list[FollowUp] = Field(default_factory=list)
+    outreach_sent_on: date | None = None
+
+    @property
+    def title(self) -> str:
+        where = self.contact.company or self.contact.role
+        return f"{self.contact.name} · {where}" if where else self.contact.name
+
+    @property
+    def asked_count(self) -> int:
+        return sum(1 for item in self.agenda if item.status == "asked")

@@ -1,0 +1,32 @@
+"""Fill ``{company}``-style placeholders, reading naturally when a session lacks a value."""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Mapping
+
+FALLBACKS: Mapping[str, str] = {
+    "company": "your company",
+    "role": "your role",
+    "industry": "your industry",
+    "name": "",
+}
+
+
+class _Values(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return FALLBACKS.get(key, "")
+
+
+def fill(text: str, values: Mapping[str, str | None]) -> str:
+    """Replace placeholders; missing values become a natural phrase, never raw braces."""
+    filled = _Values({k: v.strip() for k, v in values.items() if v and v.strip()})
+    try:
+        result = string.Formatter().vformat(text, (), filled)
+    except (ValueError, IndexError, KeyError, AttributeError):
+        return text
+    # A dropped name leaves "Thanks , ..." or double spaces behind; tidy them.
+    result = re.sub(r"\s+([,.!?;:])", r"\1", result)
+    result = re.sub(r"[ \t]{2,}", " ", result)
+    return result.strip()
