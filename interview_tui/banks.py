@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,7 +77,28 @@ class _BankLoader(yaml.SafeLoader):
                 )
         return super().compose_node(parent, index)
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        """Report a scalar that its tag cannot read (``2020-02-30``, ``!!int x``) at its line."""
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError):
+            value = str(node.value)
+            shown = value if len(value) <= 40 else value[:37] + "..."
+            kind = _TAG_KINDS.get(node.tag, _short_tag(node.tag))
+            raise yaml.MarkedYAMLError(
+                problem=f"{shown!r} is not a valid {kind}; put it in quotes if it is text",
+                problem_mark=node.start_mark,
+            ) from None
+
+    def construct_undefined(self, node: yaml.Node) -> Any:
+        raise yaml.MarkedYAMLError(
+            problem=f"tag {_short_tag(node.tag)!r} is not allowed in a bank",
+            problem_mark=node.start_mark,
+        )
+
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        if not isinstance(node, yaml.MappingNode):
+            return super().construct_mapping(node, deep=deep)  # raises a ConstructorError
         seen: set[str] = set()
         for key_node, _ in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
@@ -89,6 +111,21 @@ class _BankLoader(yaml.SafeLoader):
             seen.add(key_node.value)
         return super().construct_mapping(node, deep=deep)
 
+
+_TAG_KINDS = {
+    "tag:yaml.org,2002:int": "whole number",
+    "tag:yaml.org,2002:float": "number",
+    "tag:yaml.org,2002:bool": "true/false value",
+    "tag:yaml.org,2002:timestamp": "date",
+}
+
+
+def _short_tag(tag: str) -> str:
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
+
+
+_BankLoader.add_constructor(None, _BankLoader.construct_undefined)
 
 # Only true/false are booleans (YAML 1.2): a question reading "yes" or "no" stays text.
 _BankLoader.yaml_implicit_resolvers = {
@@ -152,6 +189,8 @@ def _describe(error: dict[str, Any]) -> tuple[tuple[str | int, ...], str]:
         close = difflib.get_close_matches(name, sorted(known), n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         return loc, f"unknown field {name!r}{hint}"
+    if kind == "invalid_key":
+        return loc[:-1], f"field names must be text, got {error['input']!r}"
     if kind == "missing":
         return loc, "required field is missing"
     if kind == "too_short" and loc == ("questions",):
@@ -165,25 +204,38 @@ def _describe(error: dict[str, Any]) -> tuple[tuple[str | int, ...], str]:
     return loc, message
 
 
+def _yaml_problem(exc: yaml.MarkedYAMLError, source: str) -> BankProblem:
+    """One line from PyYAML's two-part message ("while scanning X ... found Y")."""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else None
+    problem = exc.problem or "not valid YAML"
+    if exc.context:
+        context = exc.context
+        if exc.context_mark and line and exc.context_mark.line + 1 != line:
+            context += f" (from line {exc.context_mark.line + 1})"
+        problem = f"{context}, {problem}"
+    return BankProblem(source, line, " ".join(f"invalid YAML: {problem}".split()))
+
+
 def parse_bank(text: str, source: str) -> Bank:
     """Parse bank YAML ``text``; ``source`` names it in error lines."""
-    loader = _BankLoader(text)
     try:
+        loader = _BankLoader(text)
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        message = f"invalid YAML: special character U+{char:04X} is not allowed"
+        raise BankError(BankProblem(source, line, message)) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        problem = exc.problem or "invalid YAML"
-        if "could not determine a constructor" in problem:
-            tag = problem.rsplit("tag", 1)[-1].strip(" '!")
-            problem = f"tag {tag!r} is not allowed in a bank"
-        raise BankError(BankProblem(source, line, f"invalid YAML: {problem}")) from None
+        raise BankError(_yaml_problem(exc, source)) from None
     except yaml.YAMLError as exc:
-        raise BankError(BankProblem(source, None, f"invalid YAML: {exc}")) from None
+        message = " ".join(f"invalid YAML: {exc}".split())
+        raise BankError(BankProblem(source, None, message)) from None
     except RecursionError:
         raise BankError(BankProblem(source, None, "invalid YAML: nested too deeply")) from None
 
@@ -212,7 +264,11 @@ def parse_bank(text: str, source: str) -> Bank:
 def load_bank_file(path: Path) -> Bank:
     source = str(path)
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+            raise BankError(BankProblem(source, None, f"is {kind}, not a bank file"))
+        size = info.st_size
         if size > MAX_BANK_BYTES:
             raise BankError(
                 BankProblem(

@@ -48,7 +48,8 @@ GOALS: tuple[str, ...] = (
 PLACEHOLDERS: frozenset[str] = frozenset({"name", "company", "role", "industry"})
 
 Priority = Annotated[int, Field(ge=1, le=5, strict=True)]
-Minutes = Annotated[float, Field(gt=0, le=120)]
+# Strict so that `minutes: true` or `minutes: "3"` is an error, not a silent 1.0 or 3.0.
+Minutes = Annotated[float, Field(gt=0, le=120, strict=True, allow_inf_nan=False)]
 ShortText = Annotated[StrictStr, Field(min_length=1, max_length=2000)]
 
 
@@ -80,14 +81,18 @@ class Question(BaseModel):
     @classmethod
     def _known_placeholders(cls, text: str) -> str:
         try:
-            fields = placeholders_in(text)
+            parts = [(f, spec, conv) for _, f, spec, conv in string.Formatter().parse(text)]
         except ValueError as exc:
             raise ValueError(f"broken placeholder braces ({exc})") from None
+        fields = [f for f, _, _ in parts if f is not None]
         unknown = sorted({f for f in fields if f not in PLACEHOLDERS})
         if unknown:
             allowed = ", ".join("{" + p + "}" for p in sorted(PLACEHOLDERS))
             names = ", ".join("{" + u + "}" for u in unknown)
             raise ValueError(f"unknown placeholder {names}; allowed: {allowed}")
+        for field, spec, conversion in parts:
+            if field is not None and (spec or conversion):
+                raise ValueError(f"write the placeholder as {{{field}}}, without ':' or '!'")
         return text
 
     @property

@@ -26,7 +26,11 @@ def fill(text: str, values: Mapping[str, str | None]) -> str:
         result = string.Formatter().vformat(text, (), filled)
     except (ValueError, IndexError, KeyError, AttributeError):
         return text
-    # A dropped name leaves "Thanks , ..." or double spaces behind; tidy them.
+    # A dropped name leaves "Thanks , ...", "Thanks,!", ", thanks" or double spaces behind.
     result = re.sub(r"\s+([,.!?;:])", r"\1", result)
-    result = re.sub(r"[ \t]{2,}", " ", result)
-    return result.strip()
+    result = re.sub(r",+(?=[,.!?;:])", "", result)
+    result = re.sub(r"[ \t]{2,}", " ", result).strip()
+    if result[:1] in (",", ";", ":"):
+        result = result[1:].lstrip()
+        result = result[:1].upper() + result[1:]
+    return result

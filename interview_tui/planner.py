@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from interview_tui.models import PHASES, AgendaItem
+from interview_tui.models import PHASES, AgendaItem, Bank, Session
 
 PHASE_RANK = {phase: rank for rank, phase in enumerate(PHASES)}
 EPSILON = 1e-9
@@ -158,3 +158,19 @@ def live_pace(
         at_risk=at_risk,
         gained=gained,
     )
+
+
+def agenda_items(banks: Sequence[Bank]) -> list[AgendaItem]:
+    """Every question of ``banks`` as an agenda item, in bank order."""
+    return [
+        AgendaItem.from_question(question, bank) for bank in banks for question in bank.questions
+    ]
+
+
+def apply_plan(session: Session, items: Sequence[AgendaItem], *, keep_order: bool = False) -> Plan:
+    """Plan ``items`` into ``session``'s agenda and cut line; returns the plan."""
+    plan = plan_agenda(items, session.length_minutes, keep_order=keep_order)
+    session.agenda = list(plan.items)
+    session.cut_index = plan.cut
+    session.current_index = 0
+    return plan

@@ -1,0 +1,45 @@
+"""Command palette entries for every binding of the current screen.
+
+Deriving the palette from the bindings keeps the two in step: an action added to a screen's
+``BINDINGS`` shows up in the footer and in the palette without a second list to maintain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.types import IgnoreReturnCallbackType
+
+HIDDEN_ACTIONS = {"command_palette", "quit"}
+
+
+class ScreenActionsProvider(Provider):
+    def _commands(self) -> Iterator[tuple[str, str, IgnoreReturnCallbackType]]:
+        seen: set[str] = set()
+        for key, active in self.screen.active_bindings.items():
+            binding = active.binding
+            if binding.action in seen or binding.action in HIDDEN_ACTIONS:
+                continue
+            if not binding.description or not active.enabled:
+                continue
+            seen.add(binding.action)
+            keys = binding.key_display or key
+            help_text = binding.tooltip or f"Key: {keys}"
+            yield (
+                binding.description,
+                help_text,
+                partial(self.app.run_action, binding.action, active.node),
+            )
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback in self._commands():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)

@@ -1,0 +1,81 @@
+"""Key bindings as data: one row per action, shared by the screens, the footer, the command
+palette (via the description/tooltip) and the README key map test."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from textual.binding import Binding
+
+
+class Key(NamedTuple):
+    id: str
+    keys: str
+    action: str
+    label: str
+    help: str
+    priority: bool = False
+    show: bool = True
+
+
+LIVE = (
+    Key(
+        "mark-asked",
+        "ctrl+n,f2",
+        "mark_asked",
+        "Asked",
+        "Mark the question asked and move on",
+        True,
+    ),
+    Key("skip", "ctrl+o,f3", "skip", "Skip", "Skip the question and move on", True),
+    Key(
+        "back", "ctrl+b,f4", "back", "Back", "Back to the previous question (undoes its tick)", True
+    ),
+    Key(
+        "toggle-timer", "ctrl+t,f5", "toggle_timer", "Timer", "Start or pause the call timer", True
+    ),
+    Key("switch-pane", "ctrl+g,f8", "switch_pane", "Pane", "Jump between agenda and notes", True),
+    Key(
+        "general-note",
+        "ctrl+l,f9",
+        "toggle_general",
+        "Note",
+        "This question's note ⇄ session note",
+        True,
+    ),
+    Key("end-call", "f10", "end_call", "End", "End the call and wrap up", True),
+    Key("leave", "escape", "leave", "List", "Pause, save and go back to the session list"),
+)
+
+START = (
+    Key("new-session", "n", "new_session", "New", "Prepare a new session"),
+    Key("open-session", "o", "open_session", "Open/run", "Open the selected session to run it"),
+    Key("view-session", "v", "view_session", "View", "Read the selected session and its notes"),
+    Key("refresh", "r", "refresh", "Refresh", "Reload the session list", show=False),
+)
+
+SETUP = (
+    Key("save-session", "ctrl+s", "save", "Save", "Save the session for later", True),
+    Key("start-call", "f5", "start_call", "Start call", "Save and start the call now", True),
+    Key("cancel-setup", "escape", "cancel", "Cancel", "Leave without saving"),
+)
+
+SESSION_VIEW = (
+    Key("back-to-list", "escape", "back", "Back", "Back to the session list"),
+    Key("resume-session", "r", "run", "Run", "Open this session on the live screen"),
+)
+
+
+def bindings(keys: tuple[Key, ...]) -> list[Binding]:
+    return [
+        Binding(
+            key.keys,
+            key.action,
+            key.label,
+            show=key.show,
+            priority=key.priority,
+            tooltip=key.help,
+            id=key.id,
+        )
+        for key in keys
+    ]

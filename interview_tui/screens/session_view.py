@@ -1,0 +1,39 @@
+"""A past session as a readable page: agenda, what was asked and in what time, every note."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Markdown
+
+from interview_tui import keymap
+from interview_tui.models import Session
+
+
+class SessionViewScreen(Screen[None]):
+    CSS_PATH = "session_view.tcss"
+    AUTO_FOCUS = "#session-page"
+    BINDINGS = keymap.bindings(keymap.SESSION_VIEW)
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Markdown(id="session-page")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        from interview_tui.export import to_markdown
+
+        self.sub_title = self.session.title
+        self.query_one(Markdown).update(to_markdown(self.session, front_matter=False))
+
+    def action_run(self) -> None:
+        from interview_tui.screens.live import LiveScreen
+
+        self.app.switch_screen(LiveScreen(self.session))
+
+    def action_back(self) -> None:
+        self.dismiss()
