@@ -6,8 +6,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from interview_tui import __version__
+
+if TYPE_CHECKING:
+    from interview_tui.models import Bank
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,6 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
     banks_commands.add_parser("list", help="print the loaded banks")
     validate = banks_commands.add_parser("validate", help="check bank files or folders")
     validate.add_argument("paths", nargs="+", metavar="PATH")
+    validate.add_argument(
+        "--lint",
+        action="store_true",
+        help="also warn about questions on pay, asking for a job, negative tone, or facts "
+        "the company website answers (warnings never change the exit code)",
+    )
 
     sessions = commands.add_parser("sessions", help="list stored sessions")
     sessions_commands = sessions.add_subparsers(
@@ -65,10 +75,26 @@ def _banks_validate(args: argparse.Namespace) -> int:
     result = load_banks(Path(p) for p in args.paths)
     for problem in result.problems:
         print(problem)
+    warnings = _print_lint_warnings(result.banks) if args.lint else 0
     checked = len(result.banks) + len({p.path for p in result.problems})
     status = "ok" if not result.problems else f"{len(result.problems)} problem(s)"
+    if args.lint:
+        status += f", {warnings} lint warning(s)"
     print(f"{checked} bank file(s) checked: {status}", file=sys.stderr)
     return 1 if result.problems else 0
+
+
+def _print_lint_warnings(banks: list[Bank]) -> int:
+    """Print ``path: question-id: warning: reason`` lines; returns how many."""
+    from interview_tui.lint import lint_bank
+
+    count = 0
+    for bank in banks:
+        for question, flags in lint_bank(bank):
+            for flag in flags:
+                print(f"{bank.source}: {question.key}: warning: {flag.reason}")
+                count += 1
+    return count
 
 
 def _sessions_list(args: argparse.Namespace) -> int:
