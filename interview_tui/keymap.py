@@ -57,6 +57,7 @@ START = (
 SETUP = (
     Key("save-session", "ctrl+s", "save", "Save", "Save the session for later", True),
     Key("start-call", "f5", "start_call", "Start call", "Save and start the call now", True),
+    Key("edit-agenda", "ctrl+e", "edit_agenda", "Edit agenda", "Filter, add, drop, reorder", True),
     Key("cancel-setup", "escape", "cancel", "Cancel", "Leave without saving"),
 )
 
@@ -79,3 +80,20 @@ def bindings(keys: tuple[Key, ...]) -> list[Binding]:
         )
         for key in keys
     ]
+
+
+AGENDA_EDITOR = (
+    Key("done-editing", "ctrl+s", "done", "Done", "Keep these changes", True),
+    Key("cancel-editing", "escape", "cancel", "Cancel", "Leave without the changes"),
+    Key("add-question", "a", "add", "Add", "Add the highlighted bank question"),
+    Key("own-question", "q", "own_question", "Own", "Write a question of your own"),
+    Key("drop-question", "d,delete", "drop", "Drop", "Take the question off the agenda"),
+    Key("pin-question", "p", "toggle_pin", "Pin", "Pin: never below the cut line"),
+    Key("priority-up", "plus,equals_sign", "priority_up", "Prio+", "Raise the priority"),
+    Key("priority-down", "minus", "priority_down", "Prio-", "Lower the priority"),
+    Key("more-minutes", "right_square_bracket", "more_minutes", "+½m", "Half a minute more"),
+    Key("fewer-minutes", "left_square_bracket", "fewer_minutes", "-½m", "Half a minute less"),
+    Key("move-up", "ctrl+up,K", "move_up", "Move ↑", "Move the question up"),
+    Key("move-down", "ctrl+down,J", "move_down", "Move ↓", "Move the question down"),
+    Key("sort-agenda", "s", "sort", "Sort", "Order by phase and priority again"),
+)

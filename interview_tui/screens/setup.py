@@ -9,9 +9,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, SelectionList, Static, TextArea
 
 from interview_tui import keymap
-from interview_tui.models import GOALS, Session
+from interview_tui.models import GOALS, AgendaItem, Session
 from interview_tui.placeholders import fill
-from interview_tui.planner import agenda_items, apply_plan, plan_agenda
+from interview_tui.planner import Plan, agenda_items, plan_agenda
 from interview_tui.session_form import (
     FormErrors,
     parse_length,
@@ -42,6 +42,11 @@ class SetupScreen(Screen[None]):
     def __init__(self, session: Session | None = None) -> None:
         super().__init__()
         self.editing = session
+        self._filling_banks = False
+        # An agenda edited by hand (or a stored session's) wins over re-planning from banks.
+        self.custom_agenda: tuple[list[AgendaItem], int] | None = (
+            (session.agenda, session.cut_index) if session and session.agenda else None
+        )
 
     def compose(self) -> ComposeResult:
         values = session_values(self.editing) if self.editing else {}
@@ -88,6 +93,8 @@ class SetupScreen(Screen[None]):
             return
         chosen = set(self.editing.banks) if self.editing and self.editing.banks else None
         selection = self.query_one("#banks", SelectionList)
+        self._filling_banks = True
+        self.call_after_refresh(setattr, self, "_filling_banks", False)
         selection.clear_options()
         for bank in banks.banks:
             label = f"{bank.bank} ({len(bank.questions)})"
@@ -102,18 +109,34 @@ class SetupScreen(Screen[None]):
     def _chosen_banks(self) -> list[str]:
         return list(self.query_one("#banks", SelectionList).selected)
 
-    @on(Input.Changed)
-    @on(SelectionList.SelectedChanged)
-    def update_preview(self) -> None:
+    @on(SelectionList.SelectedChanged, "#banks")
+    def banks_changed(self) -> None:
+        if self.custom_agenda is not None and not self._filling_banks:
+            self.custom_agenda = None
+            self.notify("Agenda rebuilt from the chosen banks.", timeout=3)
+        self.update_preview()
+
+    def _length(self) -> int:
+        try:
+            return parse_length(self.query_one("#length", Input).value)
+        except ValueError:
+            return 30
+
+    def _plan(self) -> Plan | None:
+        length = self._length()
+        if self.custom_agenda is not None:
+            return plan_agenda(self.custom_agenda[0], length, keep_order=True)
         banks = self.app.banks
         if banks is None:
+            return None
+        return plan_agenda(agenda_items(banks.by_name(self._chosen_banks())), length)
+
+    @on(Input.Changed)
+    def update_preview(self) -> None:
+        plan = self._plan()
+        if plan is None:
             return
-        items = agenda_items(banks.by_name(self._chosen_banks()))
-        try:
-            length = parse_length(self.query_one("#length", Input).value)
-        except ValueError:
-            length = 30
-        plan = plan_agenda(items, length)
+        length = self._length()
         values = {
             key: self.query_one(f"#{key}", Input).value
             for key in ("name", "company", "role", "industry")
@@ -150,14 +173,12 @@ class SetupScreen(Screen[None]):
                     "research_notes": session.research_notes,
                 }
             )
-        banks = self.app.banks
-        if banks is None:
+        plan = self._plan()
+        if plan is None:
             self.notify("Question banks are still loading…", severity="warning")
             return None
-        chosen = self._chosen_banks()
-        if not session.agenda or session.banks != chosen:
-            session.banks = chosen
-            apply_plan(session, agenda_items(banks.by_name(chosen)))
+        session.banks = self._chosen_banks()
+        session.agenda, session.cut_index = list(plan.items), plan.cut
         if not session.agenda:
             self.notify("Choose at least one question bank.", severity="warning")
             return None
@@ -190,6 +211,19 @@ class SetupScreen(Screen[None]):
         from interview_tui.screens.live import LiveScreen
 
         self.app.switch_screen(LiveScreen(session))
+
+    def action_edit_agenda(self) -> None:
+        session = self._build()
+        if session is None:
+            return
+        from interview_tui.screens.agenda_editor import AgendaEditorScreen
+
+        def edited(result: Session | None) -> None:
+            if result is not None:
+                self.custom_agenda = (result.agenda, result.cut_index)
+                self.update_preview()
+
+        self.app.push_screen(AgendaEditorScreen(session), edited)
 
     def action_cancel(self) -> None:
         self.dismiss()

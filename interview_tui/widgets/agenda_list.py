@@ -100,6 +100,12 @@ class AgendaList(OptionList):
         row.append(text, style=style)
         return row
 
+    def question_at(self, option_index: int) -> int | None:
+        """The agenda index shown at ``option_index`` (None for the cut line)."""
+        if 0 <= option_index < len(self._indices):
+            return self._indices[option_index]
+        return None
+
     def option_index_of(self, question: int) -> int | None:
         try:
             return self._indices.index(question)
