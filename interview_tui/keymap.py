@@ -97,3 +97,9 @@ AGENDA_EDITOR = (
     Key("move-down", "ctrl+down,J", "move_down", "Move ↓", "Move the question down"),
     Key("sort-agenda", "s", "sort", "Sort", "Order by phase and priority again"),
 )
+
+WRAP_UP = (
+    Key("thank-you", "ctrl+y", "thank_you", "Thank-you note", "Write and copy the thank-you", True),
+    Key("wrap-up-done", "ctrl+s", "done", "Done", "Save, create referral contacts, go back", True),
+    Key("wrap-up-leave", "escape", "done", "Back", "Save and go back"),
+)

@@ -45,6 +45,13 @@ GOALS: tuple[str, ...] = (
     "company insight",
 )
 
+REFLECTION_PROMPTS: dict[str, str] = {
+    "field": "What did I learn about the field?",
+    "skills": "Which skills or experiences are valued?",
+    "advice": "What advice was given?",
+    "surprise": "What surprised me?",
+}
+
 PLACEHOLDERS: frozenset[str] = frozenset({"name", "company", "role", "industry"})
 
 Priority = Annotated[int, Field(ge=1, le=5, strict=True)]

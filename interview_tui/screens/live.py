@@ -8,41 +8,34 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
 
 from interview_tui import keymap
-from interview_tui.autosave import Autosaver
 from interview_tui.clock import Stopwatch
 from interview_tui.models import Session
 from interview_tui.placeholders import fill
 from interview_tui.planner import Pace, live_pace
+from interview_tui.screens.saving import SavingScreen
 from interview_tui.session_form import placeholder_values
 from interview_tui.widgets.agenda_list import AgendaList
 from interview_tui.widgets.budget_bar import BudgetBar
 
-AUTOSAVE_SECONDS = 1.0
 TICK_SECONDS = 0.5
-RETRY_SECONDS = 5.0
 
 
-class LiveScreen(Screen[None]):
+class LiveScreen(SavingScreen):
     CSS_PATH = "live.tcss"
     AUTO_FOCUS = "#note"
     BINDINGS = keymap.bindings(keymap.LIVE)
 
     def __init__(self, session: Session) -> None:
-        super().__init__()
-        self.session = session
+        super().__init__(session)
         self.stopwatch: Stopwatch | None = None
-        self.autosaver: Autosaver | None = None
         self.general = False
         self._mark = 0.0
-        self._save_timer: Timer | None = None
         self._loading_note = False
         self._at_risk: tuple[int, ...] = ()
         self._pace: Pace | None = None
@@ -63,11 +56,10 @@ class LiveScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        super().on_mount()
         session = self.session
         self.stopwatch = Stopwatch(self.app.clock, session.elapsed_seconds)
         self._mark = session.elapsed_seconds
-        if self.app.store is not None:
-            self.autosaver = Autosaver(self.app.store)
         values = placeholder_values(session)
         self._texts = [fill(item.text, values) for item in session.agenda]
         contact = session.contact
@@ -194,8 +186,7 @@ class LiveScreen(Screen[None]):
             self.session.general_note = text
         else:
             self.session.agenda[index].note = text
-        if self._save_timer is None:
-            self._save_timer = self.set_timer(AUTOSAVE_SECONDS, self._autosave)
+        self.schedule_save()
 
     def _stored_note(self) -> str:
         index = self.current
@@ -203,41 +194,8 @@ class LiveScreen(Screen[None]):
             return self.session.general_note
         return self.session.agenda[index].note
 
-    def _autosave(self) -> None:
-        self._save_timer = None
-        if self.autosaver is None:
-            return
-        self.session.elapsed_seconds = self._elapsed()
-        self.autosaver.submit(self.session)
-        self._write_in_background()
-
-    @work(thread=True, group="autosave", exit_on_error=False)
-    def _write_in_background(self) -> None:
-        assert self.autosaver is not None
-        if not self.autosaver.write_pending():
-            self.app.call_from_thread(self._save_failed, self.autosaver.last_error or "")
-
-    def _save_failed(self, message: str) -> None:
-        self.notify(
-            f"{message}\nYour notes stay on screen; saving retries every {RETRY_SECONDS:g} s.",
-            title="Not saved",
-            severity="error",
-            timeout=RETRY_SECONDS,
-        )
-        self.set_timer(RETRY_SECONDS, self._write_in_background)
-
-    def flush(self, *, update_index: bool = True) -> bool:
-        """Save now, on this thread (question changes, quit, suspend, leaving)."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
-        if self.autosaver is None:
-            return False
+    def before_save(self) -> None:
         self._close_segment()
-        ok = self.autosaver.save_now(self.session, update_index=update_index)
-        if not ok:
-            self._save_failed(self.autosaver.last_error or "")
-        return ok
 
     # -- actions -------------------------------------------------------------------------
 
@@ -316,9 +274,9 @@ class LiveScreen(Screen[None]):
         self.session.contact_status = "interviewed"
         if not self.flush():
             return
-        from interview_tui.screens.session_view import SessionViewScreen
+        from interview_tui.screens.wrap_up import WrapUpScreen
 
-        self.app.switch_screen(SessionViewScreen(self.session))
+        self.app.switch_screen(WrapUpScreen(self.session))
 
     def action_leave(self) -> None:
         if self.stopwatch is not None and self.stopwatch.running:
