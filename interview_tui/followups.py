@@ -1,0 +1,328 @@
+"""After the call: contact statuses, follow-up dates, what is due, and referrals as new contacts.
+
+Plain Python, no Textual. Every function that changes a session returns a changed copy, so
+a screen can save it (or throw it away) without surprises.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Literal
+
+from interview_tui.models import CONTACT_STATUSES, Contact, FollowUp, Referral, Session
+
+THANK_YOU_AFTER_DAYS = 1
+CHECK_IN_AFTER_MONTHS = 3
+OUTREACH_REMINDER_WORKING_DAYS = 3
+MAX_OUTREACH_REMINDERS = 2
+"""After two gentle reminders the app stops nudging: silence is an answer too."""
+
+REFLECTION_PROMPTS: dict[str, str] = {
+    "learned": "What did I learn about the field?",
+    "valued": "Which skills or experiences are valued?",
+    "advice": "What advice was given?",
+    "surprised": "What surprised me?",
+}
+"""Wrap-up prompts, keyed as stored in ``Session.reflections``."""
+
+DueKind = Literal["thank-you", "check-in", "outreach-reminder", "other", "referral"]
+
+
+def call_date(session: Session) -> date | None:
+    """The day the call happened, or is planned for; None when nothing says."""
+    for stamp in (session.started_at, session.ended_at, session.scheduled_at):
+        if stamp is not None:
+            return stamp.date()
+    return None
+
+
+# -- contact statuses ------------------------------------------------------------------------
+
+
+def next_contact_status(status: str) -> str | None:
+    """The status after ``status``, or None at the end (or for an unknown status)."""
+    if status not in CONTACT_STATUSES:
+        return None
+    index = CONTACT_STATUSES.index(status)
+    return CONTACT_STATUSES[index + 1] if index + 1 < len(CONTACT_STATUSES) else None
+
+
+def advance_contact_status(session: Session, to: str | None = None) -> Session:
+    """A copy moved on to ``to`` (default: the next status); never moves backwards."""
+    target = to if to is not None else next_contact_status(session.contact_status)
+    if target is None:
+        return session.model_copy(deep=True)
+    if target not in CONTACT_STATUSES:
+        raise ValueError(
+            f"unknown contact status {target!r}; one of: {', '.join(CONTACT_STATUSES)}"
+        )
+    copy = session.model_copy(deep=True)
+    if _status_rank(target) > _status_rank(copy.contact_status):
+        copy.contact_status = target  # type: ignore[assignment]
+    return copy
+
+
+def _status_rank(status: str) -> int:
+    return CONTACT_STATUSES.index(status) if status in CONTACT_STATUSES else -1
+
+
+# -- dates -------------------------------------------------------------------------------------
+
+
+def add_working_days(start: date, days: int) -> date:
+    """``start`` moved by ``days`` weekdays (Saturday and Sunday do not count)."""
+    step = 1 if days >= 0 else -1
+    current = start
+    left = abs(days)
+    while left:
+        current += timedelta(days=step)
+        if current.weekday() < 5:
+            left -= 1
+    return current
+
+
+def add_months(start: date, months: int) -> date:
+    """Same day ``months`` later, or the month's last day when it is shorter (31 Jan → 28 Feb)."""
+    month_index = start.month - 1 + months
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    day = min(start.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day)
+
+
+def plan_followups(
+    session: Session, ended_on: date, check_in_months: int = CHECK_IN_AFTER_MONTHS
+) -> list[FollowUp]:
+    """A thank-you due the day after the call, and a check-in ``check_in_months`` later.
+
+    ``check_in_months=0`` plans no check-in.
+    """
+    if check_in_months < 0:
+        raise ValueError("the check-in needs a number of months of 0 or more")
+    planned = [FollowUp(kind="thank-you", due=ended_on + timedelta(days=THANK_YOU_AFTER_DAYS))]
+    if check_in_months:
+        planned.append(FollowUp(kind="check-in", due=add_months(ended_on, check_in_months)))
+    return planned
+
+
+def schedule_followups(
+    session: Session, ended_on: date, check_in_months: int = CHECK_IN_AFTER_MONTHS
+) -> Session:
+    """A copy with planned follow-ups; done ones and other kinds are kept, pending ones replaced."""
+    copy = session.model_copy(deep=True)
+    planned = plan_followups(session, ended_on, check_in_months)
+    # Re-planning with no check-in also drops a pending one planned before.
+    replaced = {"thank-you", "check-in"}
+    copy.followups = [
+        followup for followup in copy.followups if followup.done or followup.kind not in replaced
+    ] + planned
+    return copy
+
+
+# -- what is due -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """One thing to do for one contact; pass it back to :func:`mark_done`."""
+
+    session_id: str
+    kind: DueKind
+    label: str
+    due: date
+    contact: str = ""
+    index: int | None = None
+    """Position in ``Session.followups`` (or ``referrals`` for a referral); None when computed."""
+
+    def is_overdue(self, today: date) -> bool:
+        return self.due < today
+
+
+@dataclass
+class _DueView:
+    """The fields due-list logic needs, from a Session or a stored session document."""
+
+    id: str
+    name: str
+    contact_status: str
+    outreach_sent_on: date | None
+    followups: list[FollowUp]
+    referrals: list[Referral]
+    call_date: date | None
+
+
+def _view(item: Session | Mapping[str, Any]) -> _DueView:
+    if isinstance(item, Session):
+        session = item
+    elif "contact" in item:
+        session = Session.model_validate(item)
+    else:
+        # A summary row: it has the name and status but no follow-ups or referrals.
+        sent = item.get("outreach_sent_on")
+        return _DueView(
+            id=str(item.get("id", "")),
+            name=str(item.get("name", "")),
+            contact_status=str(item.get("contact_status", "")),
+            outreach_sent_on=date.fromisoformat(sent) if isinstance(sent, str) else sent,
+            followups=[],
+            referrals=[],
+            call_date=None,
+        )
+    return _DueView(
+        id=session.id,
+        name=session.contact.name,
+        contact_status=session.contact_status,
+        outreach_sent_on=session.outreach_sent_on,
+        followups=session.followups,
+        referrals=session.referrals,
+        call_date=call_date(session),
+    )
+
+
+def _followup_label(kind: str, name: str, note: str) -> str:
+    label = {
+        "thank-you": f"Send a thank-you note to {name}",
+        "check-in": f"Check in with {name}",
+        "outreach-reminder": f"Send {name} a gentle reminder",
+    }.get(kind, f"Follow up with {name}")
+    return f"{label}: {note.strip()}" if note.strip() else label
+
+
+def _outreach_reminder(view: _DueView) -> tuple[date, int] | None:
+    """(due date, reminders sent) for an unanswered request, or None."""
+    if view.contact_status != "asked" or view.outreach_sent_on is None:
+        return None
+    sent = [
+        f.due
+        for f in view.followups
+        if f.kind == "outreach-reminder" and f.done and f.due >= view.outreach_sent_on
+    ]
+    if len(sent) >= MAX_OUTREACH_REMINDERS:
+        return None
+    last = max([view.outreach_sent_on, *sent])
+    return add_working_days(last, OUTREACH_REMINDER_WORKING_DAYS), len(sent)
+
+
+def due_items(
+    sessions: Iterable[Session | Mapping[str, Any]], today: date, *, within_days: int = 0
+) -> list[DueItem]:
+    """What needs doing, earliest first.
+
+    - thank-you notes not yet sent (whatever their date: they are due within a day);
+    - check-ins and other follow-ups due by ``today + within_days``;
+    - people a contact recommended who have not been contacted yet;
+    - outreach requests still unanswered ``OUTREACH_REMINDER_WORKING_DAYS`` working days on.
+
+    Takes sessions or stored session documents. A row from ``SessionStore.summaries()``
+    carries no follow-ups or referrals, so only its unanswered request can show up; pass
+    full sessions (``store.iter_sessions()``) for the whole list.
+    """
+    views = [_view(item) for item in sessions]
+    statuses = {view.id: view.contact_status for view in views}
+    horizon = today + timedelta(days=within_days)
+    items: list[DueItem] = []
+    for view in views:
+        thanked = _status_rank(view.contact_status) >= _status_rank("thanked")
+        for index, followup in enumerate(view.followups):
+            if followup.done or (followup.kind == "thank-you" and thanked):
+                continue
+            if followup.kind == "thank-you" or followup.due <= horizon:
+                items.append(
+                    DueItem(
+                        view.id,
+                        followup.kind,
+                        _followup_label(followup.kind, view.name, followup.note),
+                        followup.due,
+                        view.name,
+                        index,
+                    )
+                )
+        for index, referral in enumerate(view.referrals):
+            linked = statuses.get(referral.session_id or "")
+            if referral.contacted or (linked and _status_rank(linked) > 0):
+                continue
+            label = f"Reach out to {referral.name} (recommended by {view.name})"
+            items.append(
+                DueItem(view.id, "referral", label, view.call_date or today, view.name, index)
+            )
+        reminder = _outreach_reminder(view)
+        pending_reminder = any(f.kind == "outreach-reminder" and not f.done for f in view.followups)
+        if reminder and reminder[0] <= today and not pending_reminder:
+            due, sent = reminder
+            label = _followup_label("outreach-reminder", view.name, "")
+            label += " (no reply yet)" if not sent else " (still no reply)"
+            items.append(DueItem(view.id, "outreach-reminder", label, due, view.name))
+    items.sort(key=lambda item: (item.due, item.contact.lower(), item.kind))
+    return items
+
+
+def mark_done(session: Session, item: DueItem, today: date | None = None) -> Session:
+    """A copy with ``item`` done.
+
+    A thank-you moves the contact to "thanked", a check-in to "keeping in touch"; a
+    referral is marked contacted; a computed outreach reminder is recorded as a done
+    follow-up dated ``today``, so the next one (if any) is counted from then.
+    """
+    if item.session_id != session.id:
+        raise ValueError(f"that item belongs to session {item.session_id}, not {session.id}")
+    copy = session.model_copy(deep=True)
+    today = today or date.today()
+    if item.kind == "referral":
+        if item.index is None or not 0 <= item.index < len(copy.referrals):
+            raise ValueError("that referral is no longer in the session")
+        copy.referrals[item.index].contacted = True
+        return copy
+    if item.index is None:
+        copy.followups.append(
+            FollowUp(kind="outreach-reminder", due=today, done=True, note="reminder sent")
+        )
+        return copy
+    followup = _find_followup(copy.followups, item)
+    followup.done = True
+    status = {"thank-you": "thanked", "check-in": "keeping in touch"}.get(item.kind)
+    return advance_contact_status(copy, status) if status else copy
+
+
+def _find_followup(followups: list[FollowUp], item: DueItem) -> FollowUp:
+    index = item.index if item.index is not None else -1
+    if 0 <= index < len(followups) and followups[index].kind == item.kind:
+        return followups[index]
+    for followup in followups:
+        if followup.kind == item.kind and followup.due == item.due and not followup.done:
+            return followup
+    raise ValueError(f"no pending {item.kind} follow-up due {item.due} in this session")
+
+
+# -- referrals ---------------------------------------------------------------------------------
+
+
+def referral_to_session(referral: Referral, parent_session: Session) -> Session:
+    """A new "to contact" session for someone ``parent_session``'s contact recommended.
+
+    Links the two: sets ``referral.session_id`` to the new session's id (save both).
+    """
+    name = referral.name.strip()
+    if not name:
+        raise ValueError("the recommended person needs a name")
+    if referral.session_id:
+        raise ValueError(f"{name} already has a session ({referral.session_id})")
+    parent = parent_session.contact.name
+    recommended = f"Recommended by {parent}"
+    if parent_session.contact.company:
+        recommended += f" ({parent_session.contact.company})"
+    if call_date(parent_session):
+        recommended += f" on {call_date(parent_session):%Y-%m-%d}"
+    note = referral.note.strip()
+    session = Session(
+        contact=Contact(name=name),
+        contact_status="to contact",
+        referred_by=parent,
+        goals=list(parent_session.goals),
+        banks=list(parent_session.banks),
+        length_minutes=parent_session.length_minutes,
+        research_notes=f"{recommended}: {note}" if note else f"{recommended}.",
+    )
+    referral.session_id = session.id
+    return session

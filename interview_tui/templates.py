@@ -1,0 +1,350 @@
+"""Emails filled from a session: outreach, a gentle reminder, thank-you and check-in notes.
+
+Each returns plain text whose first line is ``Subject: ...``, ready to show for editing and
+copy to the clipboard. A field the session lacks is left out of the sentence rather than
+leaving a gap: no braces, no "None", no "at ." fragments.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from interview_tui.followups import call_date
+from interview_tui.models import AgendaItem, Session
+from interview_tui.placeholders import fill
+
+CALL_LENGTH = "20-30 minute"
+MAX_TOPICS = 5
+SIGN_OFF = "Best wishes,"
+
+_TITLES = {"dr", "mr", "mrs", "ms", "mx", "prof", "professor", "sir", "dame"}
+_HOW_MET_PREPOSITIONS = (
+    "at ",
+    "in ",
+    "on ",
+    "through ",
+    "via ",
+    "during ",
+    "after ",
+    "when ",
+    "while ",
+    "last ",
+    "online",
+)
+
+
+# -- small pieces ------------------------------------------------------------------------------
+
+
+def greeting_name(full_name: str) -> str:
+    """How to address someone: first name, or title and surname ("Dr. Okafor")."""
+    words = full_name.split()
+    if not words:
+        return ""
+    if words[0].rstrip(".").lower() in _TITLES and len(words) > 1:
+        return f"{words[0]} {words[-1]}"
+    return words[0]
+
+
+def _greeting(session: Session) -> str:
+    name = greeting_name(session.contact.name)
+    return f"Hi {name}," if name else "Hello,"
+
+
+def _join_and(parts: list[str]) -> str:
+    if len(parts) <= 2:
+        return " and ".join(parts)
+    return ", ".join(parts[:-1]) + f", and {parts[-1]}"
+
+
+def _sentence(text: str) -> str:
+    """``text`` with a capital first letter and a closing full stop (unless it has one)."""
+    text = " ".join(text.split())
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?" else text + "."
+
+
+def _one_line(text: str) -> str:
+    """Multi-line notes as one line: lines joined with "; ", list bullets dropped."""
+    lines = [re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", line).strip() for line in text.splitlines()]
+    return "; ".join(line.rstrip(".;") for line in lines if line)
+
+
+def _work_phrase(session: Session) -> str:
+    """ "your work as Data Engineer at Acme", shortened to what the session knows."""
+    role, company = session.contact.role, session.contact.company
+    if role and company:
+        return f"your work as {role} at {company}"
+    if role:
+        return f"your work as {role}"
+    if company:
+        return f"your work at {company}"
+    return "your work"
+
+
+def _when(day: date | None, today: date, *, prefix: str = "on") -> str:
+    """ "today", "yesterday", "on Monday", "on 4 March", "on 4 March 2023"; "" if unknown."""
+    if day is None:
+        return ""
+    delta = (today - day).days
+    if delta == 0:
+        return "today"
+    if delta == 1:
+        return "yesterday"
+    if 1 < delta < 7:
+        return f"{prefix} {day:%A}"
+    year = f" {day.year}" if day.year != today.year else ""
+    return f"{prefix} {day.day} {day:%B}{year}"
+
+
+def _values(session: Session) -> dict[str, str]:
+    contact = session.contact
+    return {
+        "name": contact.name,
+        "company": contact.company,
+        "role": contact.role,
+        "industry": contact.industry,
+    }
+
+
+def question_text(item: AgendaItem, session: Session) -> str:
+    """An agenda question with the session's names filled in."""
+    return fill(item.text, _values(session))
+
+
+def short_question(item: AgendaItem, session: Session, max_length: int = 90) -> str:
+    """The question itself, without lead-ins like "I want to be respectful of your time, so"."""
+    text = question_text(item, session)
+    sentences = re.split(r"(?<=[.!?])\s+", text)
+    asking = [s for s in sentences if s.endswith("?")]
+    text = asking[-1] if asking else text
+    if len(text) > max_length:
+        text = text[: max_length - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return text
+
+
+def _reflection(session: Session, key: str) -> str:
+    return _one_line(session.reflections.get(key, ""))
+
+
+def _first_takeaway(session: Session) -> str:
+    for line in session.takeaways.splitlines():
+        line = _one_line(line)
+        if line:
+            return line
+    return ""
+
+
+def _paragraphs(subject: str, parts: Iterable[str]) -> str:
+    body = "\n\n".join(part for part in parts if part)
+    return f"Subject: {subject}\n\n{body}\n"
+
+
+# -- outreach ----------------------------------------------------------------------------------
+
+
+_GOAL_PHRASES = {
+    "career exploration": "exploring a career in {field}",
+    "networking": "getting to know people who work in {field}",
+    "skill development": "working out which skills matter most in {field}",
+    "company insight": "learning what it is like to work at {company}",
+}
+
+
+def _goals_sentence(session: Session) -> str:
+    industry = session.contact.industry
+    field = industry or "your field"
+    company = session.contact.company or "a company like yours"
+    phrases = []
+    for goal in session.goals:
+        template = _GOAL_PHRASES.get(goal.strip().lower())
+        if template is None:
+            if goal.strip():
+                phrases.append(goal.strip().rstrip("."))
+            continue
+        uses_field = "{field}" in template
+        phrases.append(template.format(field=field, company=company))
+        if uses_field:
+            field = "it"  # "exploring a career in fintech and getting to know people in it"
+    if not phrases:
+        return "I'm thinking about my next steps and would really value your perspective."
+    return f"I'm currently {_join_and(phrases)}, so your perspective would mean a lot."
+
+
+def _how_we_met(session: Session) -> str:
+    parts = []
+    if session.referred_by.strip():
+        parts.append(f"{session.referred_by.strip()} suggested I reach out to you.")
+    how = " ".join(session.contact.how_met.split())
+    if how:
+        lower = how.lower()
+        if lower.startswith(("we ", "i ", "you ")):
+            parts.append(_sentence(how))
+        elif lower.startswith(_HOW_MET_PREPOSITIONS):
+            parts.append(_sentence(f"we met {how}"))
+        else:
+            parts.append(_sentence(f"for context: {how}"))
+    return " ".join(parts)
+
+
+def outreach_subject(session: Session) -> str:
+    company = session.contact.company
+    return (
+        f"Could I learn about your work at {company}?"
+        if company
+        else "Could I learn about your work?"
+    )
+
+
+def outreach_email(session: Session) -> str:
+    """Ask for a 20-30 minute conversation, from what the session knows about the contact."""
+    ask = (
+        f"Would you be open to a {CALL_LENGTH} conversation in the next few weeks, by phone "
+        "or video, whenever suits you? I'm not asking for a job; I'd simply love to hear "
+        f"about {_work_phrase(session)} and how you got there."
+    )
+    return _paragraphs(
+        outreach_subject(session),
+        [
+            _greeting(session),
+            _how_we_met(session),
+            _goals_sentence(session),
+            ask,
+            "Thank you for considering it.",
+            SIGN_OFF,
+        ],
+    )
+
+
+def follow_up_reminder(session: Session, today: date | None = None) -> str:
+    """A gentle nudge for an outreach request that has had no reply."""
+    today = today or date.today()
+    when = _when(session.outreach_sent_on, today, prefix="from")
+    note = f"my note {when}" if when and when not in ("today", "yesterday") else "my earlier note"
+    return _paragraphs(
+        f"Re: {outreach_subject(session)}",
+        [
+            _greeting(session),
+            f"I hope your week is going well. I'm following up on {note} about a short "
+            f"conversation on {_work_phrase(session)}.",
+            "I know things get busy, so no pressure at all. If a shorter call of 15-20 "
+            "minutes would be easier, I'd be glad to keep it brief and work around your "
+            "schedule.",
+            "And if now isn't a good time, no worries; thank you for considering it.",
+            SIGN_OFF,
+        ],
+    )
+
+
+# -- after the call ----------------------------------------------------------------------------
+
+
+def _topics(session: Session) -> list[str]:
+    """Asked questions, those with notes first, each with the note's first line.
+
+    Opening and closing questions ("How has your week been?") count only with a note.
+    """
+    asked = [
+        item
+        for item in session.agenda
+        if item.status == "asked" and (item.phase == "core" or item.note.strip())
+    ]
+    asked.sort(key=lambda item: not item.note.strip())
+    lines = []
+    for item in asked[:MAX_TOPICS]:
+        line = f"- {short_question(item, session)}"
+        note = _one_line(item.note.strip().splitlines()[0]) if item.note.strip() else ""
+        lines.append(f"{line} ({note})" if note else line)
+    return lines
+
+
+def _referrals_sentence(session: Session) -> str:
+    names = [referral.name.strip() for referral in session.referrals if referral.name.strip()]
+    if not names:
+        return ""
+    reach = "reach out to them" if len(names) > 1 else "get in touch"
+    return f"Thank you also for suggesting I talk to {_join_and(names)}; I'll {reach} soon."
+
+
+def thank_you_note(session: Session, today: date | None = None) -> str:
+    """Thanks for the call: the date, the topics covered, and the advice noted."""
+    today = today or date.today()
+    when = _when(call_date(session), today)
+    opening = "Thank you for taking the time to talk with me"
+    opening += f" {when}." if when else "."
+    opening += f" I really enjoyed hearing about {_work_phrase(session)}."
+    topics = _topics(session)
+    topics_text = (
+        "I especially appreciated your thoughts on:\n" + "\n".join(topics) if topics else ""
+    )
+    advice = _reflection(session, "advice")
+    takeaway = _first_takeaway(session)
+    lessons = []
+    if advice:
+        lessons.append(_sentence(f"your advice stuck with me: {advice}"))
+    if takeaway and takeaway.lower() != advice.lower():
+        lessons.append(_sentence(f"my biggest takeaway: {takeaway}"))
+    if lessons:
+        lessons.append("I'm going to put it into practice.")
+    name = greeting_name(session.contact.name) or "you"
+    return _paragraphs(
+        f"Thank you, {name}" if name != "you" else "Thank you for your time",
+        [
+            _greeting(session),
+            opening,
+            topics_text,
+            " ".join(lessons),
+            _referrals_sentence(session),
+            "I'll let you know how things go. Thanks again for your generosity.",
+            SIGN_OFF,
+        ],
+    )
+
+
+def _since(day: date | None, today: date) -> str:
+    if day is None:
+        return "It's been a while since we spoke"
+    months = (today.year - day.year) * 12 + today.month - day.month - (today.day < day.day)
+    if months >= 2:
+        return f"It's been about {months} months since we spoke"
+    if months == 1:
+        return "It's been about a month since we spoke"
+    return "It's been a few weeks since we spoke"
+
+
+def check_in_note(session: Session, today: date | None = None) -> str:
+    """A friendly update a few months after the call, built from its advice and referrals."""
+    today = today or date.today()
+    day = call_date(session)
+    opening = f"I hope you're doing well. {_since(day, today)}"
+    opening += f" ({_when(day, today).removeprefix('on ')})" if day and day < today else ""
+    opening += ", and I wanted to send a quick update."
+    advice = _reflection(session, "advice")
+    update = (
+        _sentence(f"your advice has stayed with me: {advice}")
+        + " I've been putting it into practice."
+        if advice
+        else "Our conversation has stayed with me, and it has shaped my next steps."
+    )
+    contacted = [r.name.strip() for r in session.referrals if r.contacted and r.name.strip()]
+    thanks = (
+        f"I also got in touch with {_join_and(contacted)}, as you suggested; thank you "
+        "for pointing me their way."
+        if contacted
+        else ""
+    )
+    return _paragraphs(
+        "A quick update since we spoke",
+        [
+            _greeting(session),
+            opening,
+            update,
+            thanks,
+            "I'd love to hear how things are going on your side, too.",
+            SIGN_OFF,
+        ],
+    )
