@@ -20,14 +20,6 @@ OUTREACH_REMINDER_WORKING_DAYS = 3
 MAX_OUTREACH_REMINDERS = 2
 """After two gentle reminders the app stops nudging: silence is an answer too."""
 
-REFLECTION_PROMPTS: dict[str, str] = {
-    "learned": "What did I learn about the field?",
-    "valued": "Which skills or experiences are valued?",
-    "advice": "What advice was given?",
-    "surprised": "What surprised me?",
-}
-"""Wrap-up prompts, keyed as stored in ``Session.reflections``."""
-
 DueKind = Literal["thank-you", "check-in", "outreach-reminder", "other", "referral"]
 
 

@@ -53,7 +53,7 @@ def full_session(**changes: object) -> Session:
             ),
             AgendaItem(key="role/tools", text="Which tools do you rely on?", status="skipped"),
         ],
-        reflections={"advice": "Learn SQL properly.", "surprised": "How much is writing"},
+        reflections={"advice": "Learn SQL properly.", "surprise": "How much is writing"},
         takeaways="- Data quality is the real job\n- Meetups matter",
         referrals=[Referral(name="Ana Ruiz"), Referral(name="Bo Chen", contacted=True)],
     )
