@@ -195,6 +195,8 @@ def _describe(error: dict[str, Any]) -> tuple[tuple[str | int, ...], str]:
         return loc, "required field is missing"
     if kind == "too_short" and loc == ("questions",):
         return loc, "a bank needs at least one question"
+    if kind == "model_type":
+        return loc, f"a question must be a mapping with a 'text' field, got {error['input']!r}"
     message = error["msg"]
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]
@@ -209,6 +211,10 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, source: str) -> BankProblem:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else None
     problem = exc.problem or "not valid YAML"
+    if problem == "mapping values are not allowed here":
+        problem += "; put text that contains ': ' in quotes"
+    elif "'\\t'" in problem:
+        problem += "; indent with spaces, not tabs"
     if exc.context:
         context = exc.context
         if exc.context_mark and line and exc.context_mark.line + 1 != line:
@@ -240,7 +246,8 @@ def parse_bank(text: str, source: str) -> Bank:
         raise BankError(BankProblem(source, None, "invalid YAML: nested too deeply")) from None
 
     if not isinstance(data, dict):
-        kind = "empty" if data is None else f"a {type(data).__name__}"
+        kinds = {type(None): "empty", list: "a list", str: "plain text"}
+        kind = kinds.get(type(data), f"a single {type(data).__name__} value")
         raise BankError(
             BankProblem(
                 source,
