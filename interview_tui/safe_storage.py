@@ -15,6 +15,7 @@ from typing import Any
 from tinydb.storages import Storage
 
 PRIVATE_FILE = 0o600
+TEMP_SUFFIX = ".tmp"
 
 
 class DamagedFile(Exception):
@@ -28,7 +29,7 @@ class DamagedFile(Exception):
 
 def safe_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically, readable by the user only."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}{TEMP_SUFFIX}")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
     try:
         view = memoryview(data)

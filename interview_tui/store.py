@@ -22,7 +22,7 @@ from tinydb.table import Document
 
 from interview_tui.locations import ensure_private_dir
 from interview_tui.models import SCHEMA_VERSION, Session
-from interview_tui.safe_storage import DamagedFile, SafeJSONStorage, read_json
+from interview_tui.safe_storage import TEMP_SUFFIX, DamagedFile, SafeJSONStorage, read_json
 from interview_tui.session_index import (
     INDEX_FILE,
     SESSIONS_DIR,
@@ -59,6 +59,8 @@ class SessionStore:
         self._index: TinyDB | None = None
         self._index_ids: dict[str, int] = {}
         self._summaries: dict[str, dict[str, Any]] = {}
+        if not self.read_only:
+            self._remove_stale_temp_files()
 
     # -- locking -------------------------------------------------------------------------
 
@@ -79,6 +81,14 @@ class SessionStore:
             return False
         self._lock_fd = fd
         return True
+
+    def _remove_stale_temp_files(self) -> None:
+        """Delete temp files of writes that a crash cut short (we hold the lock)."""
+        for folder in (self.root, self.sessions_dir):
+            for name in os.listdir(folder):
+                if name.startswith(".") and name.endswith(TEMP_SUFFIX):
+                    with contextlib.suppress(OSError):
+                        os.unlink(folder / name)
 
     def close(self) -> None:
         for db in self._dbs.values():
@@ -143,7 +153,35 @@ class SessionStore:
             for doc in table.all():
                 self._index_ids[doc["id"]] = doc.doc_id
                 self._summaries[doc["id"]] = dict(doc)
+            self._reconcile_index()
         return self._index
+
+    def _reconcile_index(self) -> None:
+        """Make the index list exactly the session files.
+
+        A new session is written before its index entry, and a deleted one is removed
+        before its entry, so a crash in between would hide a session or list a ghost.
+        """
+        on_disk = {
+            name[: -len(".json")]
+            for name in os.listdir(self.sessions_dir)
+            if name.endswith(".json") and not name.startswith(".")
+        }
+        for session_id in sorted(on_disk - self._summaries.keys()):
+            doc = self._read_document(self.sessions_dir / f"{session_id}.json")
+            if doc is None or doc.get("id") != session_id:
+                continue
+            summary = summarize(doc)
+            if not self.read_only:
+                with contextlib.suppress(OSError):  # still listed; written with the next save
+                    self._update_index(summary)
+            self._summaries[session_id] = summary
+        for session_id in sorted(self._summaries.keys() - on_disk):
+            del self._summaries[session_id]
+            doc_id = self._index_ids.pop(session_id, None)
+            if doc_id is not None and not self.read_only and self._index is not None:
+                with contextlib.suppress(OSError):
+                    self._index.table(TABLE).remove(doc_ids=[doc_id])
 
     def _rebuild_rows(self) -> list[dict[str, Any]]:
         rows = []
