@@ -109,9 +109,8 @@ def _sessions_list(args: argparse.Namespace) -> int:
             f"{row['id']}  {when:<16}  {row['status']:<8} {row['asked']:>2}/"
             f"{row['questions']:<3} asked  {who}"
         )
-    for notice in store.notices:
-        if "read-only" not in notice:
-            print(notice, file=sys.stderr)
+    for notice in store.notices:  # damaged files the list had to skip
+        print(notice, file=sys.stderr)
     return 0
 
 

@@ -235,6 +235,7 @@ class SessionStore:
             raise StoreError(f"no session {session_id!r} in {self.sessions_dir}")
         doc = self._read_document(path)
         if doc is None:
+            self._forget(session_id)
             raise StoreError(f"session {session_id} was damaged; {self.notices[-1]}")
         try:
             return Session.model_validate(doc)
@@ -243,6 +244,7 @@ class SessionStore:
             where = ".".join(str(p) for p in first["loc"])
             kept = self._set_aside(path, f"{where}: {first['msg']}")
             self._dbs.pop(session_id, None)
+            self._forget(session_id)
             raise StoreError(f"session {session_id} could not be read; kept as {kept}") from None
 
     def save(self, session: Session, *, update_index: bool = True) -> None:
@@ -271,11 +273,16 @@ class SessionStore:
         if db is not None:
             db.close()
         self._session_path(session_id).unlink(missing_ok=True)
+        self._forget(session_id)
+
+    def _forget(self, session_id: str) -> None:
+        """Take a session off the list: deleted, or its file was set aside as damaged."""
         self._index_db()
         doc_id = self._index_ids.pop(session_id, None)
         self._summaries.pop(session_id, None)
-        if doc_id is not None and self._index is not None:
-            self._index.table(TABLE).remove(doc_ids=[doc_id])
+        if doc_id is not None and self._index is not None and not self.read_only:
+            with contextlib.suppress(OSError):  # a stale entry is dropped at the next open
+                self._index.table(TABLE).remove(doc_ids=[doc_id])
 
     def iter_sessions(self) -> Iterator[Session]:
         """Every readable session, skipping (and reporting) damaged ones."""
