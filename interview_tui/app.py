@@ -25,6 +25,7 @@ from interview_tui.screens.start import StartScreen
 
 if TYPE_CHECKING:
     from interview_tui.banks import BankSet
+    from interview_tui.search import SearchIndex
     from interview_tui.store import SessionStore
 
 
@@ -50,6 +51,7 @@ class InterviewApp(App[int]):
         self.clock: Clock = clock or MonotonicClock()
         self.store: SessionStore | None = None
         self.banks: BankSet | None = None
+        self.search_index: SearchIndex | None = None
         self.load_error: str | None = None
 
     def on_mount(self) -> None:

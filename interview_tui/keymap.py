@@ -51,6 +51,20 @@ START = (
     Key("new-session", "n", "new_session", "New", "Prepare a new session"),
     Key("open-session", "o", "open_session", "Open/run", "Open the selected session to run it"),
     Key("view-session", "v", "view_session", "View", "Read the selected session and its notes"),
+    Key("prepare-session", "e", "prepare", "Edit", "Edit the selected session's preparation"),
+    Key("outreach", "m", "outreach", "Mail", "Write and copy the outreach email"),
+    Key("mark-done", "x", "mark_done", "Done", "Mark the highlighted due item done"),
+    Key("search", "slash,ctrl+f", "search", "Search", "Search every session's notes"),
+    Key(
+        "patterns",
+        "p",
+        "patterns",
+        "Patterns",
+        "What several people said; question timing",
+        show=False,
+    ),
+    Key("filter", "f", "filter", "Filter", "Filter the session list", show=False),
+    Key("sort", "s", "cycle_sort", "Sort", "Sort by date, contact or company", show=False),
     Key("refresh", "r", "refresh", "Refresh", "Reload the session list", show=False),
 )
 
@@ -103,3 +117,5 @@ WRAP_UP = (
     Key("wrap-up-done", "ctrl+s", "done", "Done", "Save, create referral contacts, go back", True),
     Key("wrap-up-leave", "escape", "done", "Back", "Save and go back"),
 )
+
+SEARCH = (Key("search-back", "escape", "back", "Back", "Back to the session list"),)

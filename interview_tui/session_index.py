@@ -34,6 +34,12 @@ def summarize(doc: dict[str, Any]) -> dict[str, Any]:
         "asked": sum(1 for item in agenda if item.get("status") == "asked"),
         "questions": len(agenda),
         "elapsed_seconds": round(float(doc.get("elapsed_seconds") or 0), 1),
+        "ended_at": doc.get("ended_at"),
+        "referred_by": doc.get("referred_by", ""),
+        "outreach_sent_on": doc.get("outreach_sent_on"),
+        # Only what the due list needs: open follow-ups and people not yet contacted.
+        "followups": [f for f in doc.get("followups") or [] if not f.get("done")],
+        "referrals": [r for r in doc.get("referrals") or [] if not r.get("contacted")],
     }
 
 

@@ -74,6 +74,8 @@ class SavingScreen(Screen[None]):
             return False
         self.before_save()
         ok = self.autosaver.save_now(self.session, update_index=update_index)
+        if ok and update_index and self.app.search_index is not None:
+            self.app.search_index.add(self.session.model_copy(deep=True))
         if not ok:
             self._save_failed(self.autosaver.last_error or "")
         return ok

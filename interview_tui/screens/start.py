@@ -1,24 +1,31 @@
-"""The first screen: past and scheduled sessions, and the way to start a new one.
+"""The first screen: what is due, past and scheduled sessions, and the way to a new one.
 
-Drawn from the plain-JSON index so it appears before pydantic or the banks are loaded.
+Drawn from the plain-JSON index so it appears before pydantic or the banks are loaded;
+the due list (which needs the domain models) fills in once the app is ready.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
 
 from interview_tui import keymap
 from interview_tui.session_index import read_summaries
 
 if TYPE_CHECKING:
+    from interview_tui.followups import DueItem
+    from interview_tui.models import Session
     from interview_tui.store import SessionStore
 
 STATUS_LABELS = {"planned": "planned", "live": "in progress", "ended": "done"}
+SORTS = ("newest", "oldest", "contact", "company")
 
 
 def when_text(row: dict[str, Any]) -> str:
@@ -26,15 +33,39 @@ def when_text(row: dict[str, Any]) -> str:
     return stamp[:16].replace("T", " ")
 
 
+def sort_rows(rows: list[dict[str, Any]], how: str) -> list[dict[str, Any]]:
+    if how == "oldest":
+        return sorted(rows, key=when_text)
+    if how in ("contact", "company"):
+        field = "name" if how == "contact" else "company"
+        return sorted(rows, key=lambda row: (str(row.get(field, "")).lower(), when_text(row)))
+    return sorted(rows, key=when_text, reverse=True)
+
+
+def matches(row: dict[str, Any], query: str) -> bool:
+    text = " ".join(str(row.get(k, "")) for k in ("name", "company", "role", "status"))
+    return all(word in text.lower() for word in query.lower().split())
+
+
 class StartScreen(Screen[None]):
     CSS_PATH = "start.tcss"
     AUTO_FOCUS = "#sessions"
     BINDINGS = keymap.bindings(keymap.START)
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[dict[str, Any]] = []
+        self.sort = SORTS[0]
+        self.due: list[DueItem] = []
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="start-body"):
-            yield Static("Sessions", id="sessions-title", classes="title")
+            yield Static("Due", id="due-title", classes="title")
+            yield OptionList(id="due")
+            with Horizontal(id="sessions-head"):
+                yield Static("Sessions", id="sessions-title", classes="title")
+                yield Input(placeholder="/ filter", id="filter", compact=True)
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
             yield Static(id="sessions-empty")
         yield Footer()
@@ -42,88 +73,154 @@ class StartScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one("#sessions", DataTable)
         table.add_columns("When", "Contact", "Company", "Status", "Asked", "Length")
-        self.show_rows(read_summaries(self.app.data_root) or [])
+        self._show_due([])
+        self.rows = read_summaries(self.app.data_root) or []
+        self.show_rows()
         self.watch(self.app, "ready", self._on_app_ready, init=False)
 
     def _on_app_ready(self, ready: bool) -> None:
-        if ready and self.app.store is not None:
-            self.show_rows(self.app.store.summaries())
+        self.reload()
 
     def on_screen_resume(self) -> None:
-        if self.app.store is not None:
-            self.show_rows(self.app.store.summaries())
+        self.reload()
 
-    def show_rows(self, rows: list[dict[str, Any]]) -> None:
+    def reload(self) -> None:
+        store = self.app.store
+        if store is None:
+            return
+        self.rows = store.summaries()
+        self.show_rows()
+        from interview_tui.followups import due_items
+
+        self._show_due(due_items(self.rows, date.today()))
+
+    # -- the session table -------------------------------------------------------------------
+
+    def show_rows(self) -> None:
         table = self.query_one("#sessions", DataTable)
         selected = self._selected_id()
+        query = self.query_one("#filter", Input).value.strip()
+        rows = [row for row in self.rows if matches(row, query)] if query else self.rows
+        rows = sort_rows(rows, self.sort)
         table.clear()
-        for row in rows:
-            asked = f"{row.get('asked', 0)}/{row.get('questions', 0)}"
-            table.add_row(
+        table.add_rows(
+            (
                 when_text(row),
                 row.get("name", ""),
                 row.get("company", ""),
                 STATUS_LABELS.get(row.get("status", ""), row.get("status", "")),
-                asked,
+                f"{row.get('asked', 0)}/{row.get('questions', 0)}",
                 f"{row.get('length_minutes', 0)} min",
-                key=row["id"],
             )
-        if selected is not None and selected in table.rows:
-            table.move_cursor(row=table.get_row_index(selected))
+            for row in rows
+        )
+        self._row_ids = [row["id"] for row in rows]
+        if selected in self._row_ids:
+            table.move_cursor(row=self._row_ids.index(selected))
         empty = self.query_one("#sessions-empty", Static)
         empty.display = not rows
         empty.update(
             "No sessions yet. Press [b]n[/b] to prepare your first informational interview."
+            if not self.rows
+            else "No session matches the filter."
         )
-        self.query_one("#sessions-title", Static).update(f"Sessions ({len(rows)})")
+        shown = f"{len(rows)} of {len(self.rows)}" if query else str(len(self.rows))
+        self.query_one("#sessions-title", Static).update(f"Sessions ({shown}) · {self.sort}")
 
     def _selected_id(self) -> str | None:
         table = self.query_one("#sessions", DataTable)
-        if not table.row_count:
-            return None
+        ids = getattr(self, "_row_ids", [])
+        row = table.cursor_row
+        return ids[row] if table.row_count and 0 <= row < len(ids) else None
+
+    @on(Input.Changed, "#filter")
+    def filter_changed(self) -> None:
+        self.show_rows()
+
+    @on(Input.Submitted, "#filter")
+    def filter_done(self) -> None:
+        self.query_one("#sessions", DataTable).focus()
+
+    def action_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_cycle_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.show_rows()
+
+    # -- the due list --------------------------------------------------------------------
+
+    def _show_due(self, items: list[DueItem]) -> None:
+        self.due = items
+        due = self.query_one("#due", OptionList)
+        due.clear_options()
+        today = date.today()
+        due.add_options(
+            Option(f"{'!' if item.due < today else '•'} {item.due:%d %b}  {item.label}")
+            for item in items
+        )
+        due.display = bool(items)
+        title = self.query_one("#due-title", Static)
+        title.display = bool(items)
+        title.update(f"Due ({len(items)}) [dim]x: done[/dim]")
+
+    def action_mark_done(self) -> None:
+        due = self.query_one("#due", OptionList)
+        store = self._store_or_wait()
+        if store is None or not self.due:
+            return
+        index = due.highlighted if due.highlighted is not None else 0
+        item = self.due[index]
+        from interview_tui.followups import mark_done
+        from interview_tui.store import StoreError
+
         try:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        except Exception:  # cursor out of range after a clear
-            return None
-        return str(key.value) if key.value is not None else None
+            store.save(mark_done(store.load(item.session_id), item))
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return
+        self.notify(f"Done: {item.label}", timeout=3)
+        self.reload()
+
+    # -- opening sessions ----------------------------------------------------------------
 
     def _store_or_wait(self) -> SessionStore | None:
         if self.app.store is None:
             self.notify("Still opening your data folder…", timeout=2)
         return self.app.store
 
+    def _load_selected(self) -> Session | None:
+        store = self._store_or_wait()
+        session_id = self._selected_id()
+        if store is None or session_id is None:
+            return None
+        from interview_tui.store import StoreError
+
+        try:
+            return store.load(session_id)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            self.reload()
+            return None
+
     def action_new_session(self) -> None:
-        if not self.app.ready:
-            self.notify("Loading question banks…", timeout=2)
-            return
         from interview_tui.screens.setup import SetupScreen
 
         self.app.push_screen(SetupScreen())
 
+    def action_prepare(self) -> None:
+        session = self._load_selected()
+        if session is not None:
+            from interview_tui.screens.setup import SetupScreen
+
+            self.app.push_screen(SetupScreen(session))
+
+    @on(DataTable.RowSelected, "#sessions")
     def action_open_session(self) -> None:
-        self._open(view_only=False)
-
-    def action_view_session(self) -> None:
-        self._open(view_only=True)
-
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        self._open(view_only=False)
-
-    def _open(self, view_only: bool) -> None:
-        store = self._store_or_wait()
-        session_id = self._selected_id()
-        if store is None or session_id is None:
+        session = self._load_selected()
+        if session is None:
             return
-        from interview_tui.store import StoreError
-
-        try:
-            session = store.load(session_id)
-        except StoreError as exc:
-            self.notify(str(exc), severity="error", timeout=10)
-            self.show_rows(store.summaries())
-            return
-        if view_only or session.status == "ended":
+        if session.status == "ended":
             from interview_tui.screens.session_view import SessionViewScreen
 
             self.app.push_screen(SessionViewScreen(session))
@@ -132,6 +229,41 @@ class StartScreen(Screen[None]):
 
             self.app.push_screen(LiveScreen(session))
 
+    def action_view_session(self) -> None:
+        session = self._load_selected()
+        if session is not None:
+            from interview_tui.screens.session_view import SessionViewScreen
+
+            self.app.push_screen(SessionViewScreen(session))
+
+    def action_outreach(self) -> None:
+        session = self._load_selected()
+        if session is None:
+            return
+        from interview_tui.dialogs.template_dialog import TemplateDialog, TemplateResult
+        from interview_tui.templates import outreach_email
+
+        def closed(result: TemplateResult | None) -> None:
+            if result is None or not result.sent or self.app.store is None:
+                return
+            if session.contact_status == "to contact":
+                session.contact_status = "asked"
+            session.outreach_sent_on = date.today()
+            self.app.store.save(session)
+            self.reload()
+
+        text = outreach_email(session)
+        self.app.push_screen(TemplateDialog("Outreach email", text, "outreach"), closed)
+
+    def action_search(self) -> None:
+        from interview_tui.screens.search import SearchScreen
+
+        self.app.push_screen(SearchScreen())
+
+    def action_patterns(self) -> None:
+        from interview_tui.screens.patterns import PatternsScreen
+
+        self.app.push_screen(PatternsScreen())
+
     def action_refresh(self) -> None:
-        if self.app.store is not None:
-            self.show_rows(self.app.store.summaries())
+        self.reload()
