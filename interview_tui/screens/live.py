@@ -24,6 +24,7 @@ from interview_tui.widgets.agenda_list import AgendaList
 from interview_tui.widgets.budget_bar import BudgetBar
 
 TICK_SECONDS = 0.5
+NARROW_WIDTH = 70
 
 
 class LiveScreen(SavingScreen):
@@ -74,6 +75,10 @@ class LiveScreen(SavingScreen):
         self._show_question()
         self._tick()
         self.set_interval(TICK_SECONDS, self._tick)
+
+    def on_resize(self) -> None:
+        """Below 70 columns the agenda gives its room to the question and the notes."""
+        self.set_class(self.size.width < NARROW_WIDTH, "-narrow")
 
     # -- time ----------------------------------------------------------------------------
 
