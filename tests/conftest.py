@@ -6,20 +6,16 @@ belong in their own section below it.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-# The suite tests this checkout whether or not the package is installed in the venv.
-REPO_ROOT = Path(__file__).resolve().parents[1]
-if str(REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT))
+from interview_tui.clock import FakeClock
+from interview_tui.models import Contact, Session
+from interview_tui.store import SessionStore
 
-from interview_tui.clock import FakeClock  # noqa: E402
-from interview_tui.models import Contact, Session  # noqa: E402
-from interview_tui.store import SessionStore  # noqa: E402
+REPO_ROOT = Path(__file__).resolve().parents[1]
 
 BUILTIN_BANKS_DIR = REPO_ROOT / "question_banks"
 
