@@ -255,7 +255,12 @@ class SessionStore:
         doc["schema_version"] = SCHEMA_VERSION
         try:
             table = self._session_db(session.id).table(SESSION_TABLE)
-            table.upsert(Document(doc, doc_id=1))
+            # Not ``upsert``: for a new file TinyDB would first write an empty table, and a
+            # crash between its two writes would leave a session file with no session.
+            if table.contains(doc_id=1):
+                table.update(doc, doc_ids=[1])
+            else:
+                table.insert(Document(doc, doc_id=1))
             if update_index:
                 self._update_index(summarize(doc))
         except DamagedFile as exc:
