@@ -68,9 +68,15 @@ class InterviewApp(App[int]):
         from interview_tui.banks import default_bank_paths, load_banks
         from interview_tui.store import SessionStore
 
+        store: SessionStore | None = None
         try:
             store = SessionStore(self.data_root)
+            # Open the index here, off the UI thread, so that damage found in it or in the
+            # sessions is in ``store.notices`` when ``_loaded`` announces them.
+            store.summaries()
         except OSError as exc:
+            if store is not None:
+                store.close()
             self.call_from_thread(self._loaded, None, None, f"Cannot open {self.data_root}: {exc}")
             return
         banks = load_banks(default_bank_paths(self.bank_paths))
