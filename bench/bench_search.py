@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from interview_tui.models import AgendaItem, Contact, Session
 from interview_tui.search import SearchIndex
 
-COMMON = (
+_COMMON_TEXT = (
     "the and to of a in that is was for it with as on be at by this had not are but from or "
     "have an they which you were her all she there would their we him been has when who will "
     "more no if out so said what up its about into than them can only other new some could "
@@ -27,15 +27,17 @@ COMMON = (
     "because each just those people how too little state good very make world still own see "
     "men work long get here between both life being under never day same another know while "
     "last might us great old year off come since against go came right used take three"
-).split()
-TOPICS = (
+)
+COMMON = _COMMON_TEXT.split()
+_TOPICS_TEXT = (
     "career skills data quality pipeline mentor manager network hiring interview portfolio "
     "design research product engineering analytics sql python cloud security consulting "
     "startup finance healthcare education marketing sales leadership feedback culture remote "
     "hybrid promotion certification bootcamp degree transition negotiation stakeholder roadmap "
     "strategy customer users metrics experiment onboarding documentation writing presentation "
     "meetup conference newsletter podcast community volunteering"
-).split()
+)
+TOPICS = _TOPICS_TEXT.split()
 
 
 def vocabulary(rng: random.Random, size: int = 20_000) -> list[str]:
@@ -107,7 +109,9 @@ def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
     sessions = make_sessions(count)
     note_bytes = sum(
-        len(s.general_note) + len(s.takeaways) + len(s.research_notes)
+        len(s.general_note)
+        + len(s.takeaways)
+        + len(s.research_notes)
         + sum(len(v) for v in s.reflections.values())
         + sum(len(i.note) for i in s.agenda)
         for s in sessions

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from interview_tui import __version__
 
 if TYPE_CHECKING:
-    from interview_tui.models import Bank
+    from interview_tui.models import Bank, Session
+    from interview_tui.store import SessionStore
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,6 +52,24 @@ def build_parser() -> argparse.ArgumentParser:
         dest="sessions_command", metavar="ACTION", required=True
     )
     sessions_commands.add_parser("list", help="print the stored sessions")
+
+    export = commands.add_parser(
+        "export",
+        help="write sessions as Markdown, JSON, CSV, or follow-ups as a calendar",
+        description="Export one session (by id, see `sessions list`) or --all of them.",
+    )
+    export.add_argument("session_id", nargs="?", metavar="SESSION_ID")
+    export.add_argument("--all", action="store_true", help="export every session")
+    export.add_argument(
+        "--format", choices=("md", "json", "csv", "ics"), default="md", help="default: md"
+    )
+    export.add_argument(
+        "--output",
+        "-o",
+        metavar="PATH",
+        help="file or folder to write (default: print); md with --all and a folder "
+        "writes one file per session",
+    )
     return parser
 
 
@@ -114,8 +133,71 @@ def _sessions_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    from interview_tui import locations
+    from interview_tui.store import SessionStore
+
+    if bool(args.session_id) == bool(args.all):
+        print("interview-tui export: give a SESSION_ID or --all (not both)", file=sys.stderr)
+        return 2
+    store = SessionStore(locations.data_dir(args.data_dir), read_only=True)
+    try:
+        sessions = _sessions_to_export(store, args.session_id)
+        if sessions is None:
+            return 1
+        return _write_sessions(sessions, args.format, args.output)
+    finally:
+        for notice in store.notices:  # damaged files that could not be exported
+            print(notice, file=sys.stderr)
+        store.close()
+
+
+def _sessions_to_export(store: SessionStore, session_id: str | None) -> list[Session] | None:
+    from interview_tui.store import StoreError
+
+    if session_id is None:
+        return list(store.iter_sessions())
+    try:
+        return [store.load(session_id)]
+    except StoreError as exc:
+        known = {row["id"] for row in store.summaries()}
+        reason = str(exc) if session_id in known else f"no session {session_id!r}"
+        print(
+            f"interview-tui export: {reason} (`interview-tui sessions list` shows the ids)",
+            file=sys.stderr,
+        )
+        return None
+
+
+def _write_sessions(sessions: list[Session], fmt: str, output: str | None) -> int:
+    from interview_tui.export import markdown_filename, render, to_markdown, write_export
+
+    target = Path(output).expanduser() if output else None
+    try:
+        if target is not None and fmt == "md" and (target.is_dir() or output.endswith("/")):
+            for session in sessions:
+                write_export(target / markdown_filename(session), to_markdown(session))
+            print(f"wrote {len(sessions)} Markdown file(s) to {target}", file=sys.stderr)
+            return 0
+        text = render(sessions, fmt)
+        if target is None:
+            sys.stdout.write(text)
+            return 0
+        if target.is_dir():
+            target = target / f"interview-sessions.{fmt}"
+        write_export(target, text)
+    except OSError as exc:
+        where = target if target is not None else exc.filename
+        print(f"interview-tui export: cannot write {where}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {len(sessions)} session(s) to {target}", file=sys.stderr)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "export":
+        return _export(args)
     if args.command == "banks":
         return _banks_list(args) if args.banks_command == "list" else _banks_validate(args)
     if args.command == "sessions":

@@ -173,7 +173,8 @@ def _view(item: Session | Mapping[str, Any]) -> _DueView:
     )
 
 
-def _followup_label(kind: str, name: str, note: str) -> str:
+def followup_label(kind: str, name: str, note: str = "") -> str:
+    """What to do, in words: "Send a thank-you note to Jane Smith"."""
     label = {
         "thank-you": f"Send a thank-you note to {name}",
         "check-in": f"Check in with {name}",
@@ -225,7 +226,7 @@ def due_items(
                     DueItem(
                         view.id,
                         followup.kind,
-                        _followup_label(followup.kind, view.name, followup.note),
+                        followup_label(followup.kind, view.name, followup.note),
                         followup.due,
                         view.name,
                         index,
@@ -243,7 +244,7 @@ def due_items(
         pending_reminder = any(f.kind == "outreach-reminder" and not f.done for f in view.followups)
         if reminder and reminder[0] <= today and not pending_reminder:
             due, sent = reminder
-            label = _followup_label("outreach-reminder", view.name, "")
+            label = followup_label("outreach-reminder", view.name, "")
             label += " (no reply yet)" if not sent else " (still no reply)"
             items.append(DueItem(view.id, "outreach-reminder", label, due, view.name))
     items.sort(key=lambda item: (item.due, item.contact.lower(), item.kind))

@@ -1,0 +1,354 @@
+"""Sessions out of the app: Markdown (for note apps), JSON, CSV, and follow-ups as iCalendar.
+
+Plain Python: the app's export screen and ``interview-tui export`` both call these.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from interview_tui.followups import call_date, followup_label
+from interview_tui.locations import ensure_private_dir
+from interview_tui.models import REFLECTION_PROMPTS, AgendaItem, Session, slugify
+from interview_tui.placeholders import fill
+from interview_tui.safe_storage import safe_write
+
+FORMATS = ("md", "json", "csv", "ics")
+CSV_COLUMNS = (
+    "id",
+    "date",
+    "name",
+    "role",
+    "company",
+    "industry",
+    "length_minutes",
+    "asked",
+    "status",
+    "contact_status",
+    "takeaways",
+)
+BASE_TAG = "informational-interview"
+ICS_LINE_OCTETS = 75
+
+
+def session_date(session: Session) -> date:
+    """The date a list or file name shows: the call's date, else the day it was prepared."""
+    return call_date(session) or session.created_at.date()
+
+
+def _duration(seconds: float) -> str:
+    seconds = round(seconds)
+    minutes, seconds = divmod(seconds, 60)
+    if not minutes:
+        return f"{seconds} s"
+    return f"{minutes} min {seconds} s" if seconds else f"{minutes} min"
+
+
+def _minutes(value: float) -> str:
+    return f"{value:g} min"
+
+
+def _one_line(text: str) -> str:
+    """Multi-line text as one line: lines joined with "; ", list bullets dropped."""
+    lines = [re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", line).strip() for line in text.splitlines()]
+    return "; ".join(line for line in lines if line)
+
+
+# -- Markdown ----------------------------------------------------------------------------------
+
+
+def _tags(session: Session) -> list[str]:
+    """Obsidian-safe tags: the base tag, then tags of the questions asked."""
+    tags = [BASE_TAG]
+    for item in session.agenda:
+        if item.status != "asked":
+            continue
+        for tag in item.tags:
+            slug = slugify(tag, 40)
+            if slug not in tags and not slug.isdigit():
+                tags.append(slug)
+    return tags
+
+
+def _front_matter(session: Session) -> str:
+    contact = session.contact
+    data: dict[str, Any] = {
+        "title": session.title,
+        "contact": contact.name,
+        "company": contact.company,
+        "role": contact.role,
+        "date": session_date(session),
+        "tags": _tags(session),
+        "status": session.status,
+        "contact_status": session.contact_status,
+        "length_minutes": session.length_minutes,
+        "session_id": session.id,
+    }
+    if contact.industry:
+        data["industry"] = contact.industry
+    if session.goals:
+        data["goals"] = list(session.goals)
+    if session.referred_by:
+        data["referred_by"] = session.referred_by
+    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False)
+    return f"---\n{body}---\n"
+
+
+def _quote(text: str, indent: str = "") -> list[str]:
+    """``text`` as a block quote that keeps its lines apart in any Markdown renderer."""
+    lines: list[str] = []
+    previous_was_item = False
+    for raw in text.strip().splitlines():
+        line = raw.rstrip()
+        is_item = bool(re.match(r"\s*(?:[-*+]|\d+[.)])\s", line))
+        if lines and not (is_item and previous_was_item):
+            lines.append(f"{indent}>")
+        lines.append(f"{indent}> {line}" if line else f"{indent}>")
+        previous_was_item = is_item
+    return lines
+
+
+def _values(session: Session) -> dict[str, str]:
+    contact = session.contact
+    return {
+        "name": contact.name,
+        "company": contact.company,
+        "role": contact.role,
+        "industry": contact.industry,
+    }
+
+
+def _agenda_line(item: AgendaItem, session: Session, below_cut: bool) -> str:
+    text = fill(item.text, _values(session))
+    box = "x" if item.status == "asked" else " "
+    shown = f"~~{text}~~" if item.status == "skipped" else text
+    details = [item.status]
+    if item.seconds_spent >= 1:
+        details.append(f"{_duration(item.seconds_spent)} (planned {_minutes(item.minutes)})")
+    else:
+        details.append(f"planned {_minutes(item.minutes)}")
+    if below_cut and item.status == "pending":
+        details.append("if time allows")
+    if item.own:
+        details.append("my own question")
+    return f"- [{box}] {shown} — {', '.join(details)}"
+
+
+def _long_date(when: date | datetime) -> str:
+    """ "Monday 4 March 2024", with ", 10:00" for a time."""
+    text = f"{when:%A} {when.day} {when:%B %Y}"
+    return f"{text}, {when:%H:%M}" if isinstance(when, datetime) else text
+
+
+def _facts(session: Session) -> list[str]:
+    contact = session.contact
+    when = session.started_at or session.scheduled_at
+    rows = [
+        ("Role", contact.role),
+        ("Company", contact.company),
+        ("Industry", contact.industry),
+        ("Date", _long_date(when) if when else _long_date(session_date(session))),
+        ("Length", f"{session.length_minutes} minutes planned"),
+        ("Status", f"{session.status}; contact: {session.contact_status}"),
+        ("How we met", contact.how_met),
+        ("Referred by", session.referred_by),
+        ("Email", contact.email),
+        ("Profile", contact.profile_url),
+        ("Goals", ", ".join(session.goals)),
+    ]
+    if session.elapsed_seconds >= 1:
+        rows[4] = (
+            "Length",
+            f"{session.length_minutes} minutes planned, {_duration(session.elapsed_seconds)} taken",
+        )
+    return [f"- **{label}:** {value}" for label, value in rows if value]
+
+
+def _section(title: str, lines: list[str]) -> list[str]:
+    return ["", f"## {title}", "", *lines] if lines else []
+
+
+def to_markdown(session: Session, *, front_matter: bool = True) -> str:
+    """A readable page for one session; with a YAML header that Obsidian reads as properties."""
+    out: list[str] = [_front_matter(session)] if front_matter else []
+    out += [f"# {session.title}", "", *_facts(session)]
+    out += _section("Research notes", _quote(session.research_notes))
+    agenda: list[str] = []
+    for index, item in enumerate(session.agenda):
+        agenda.append(_agenda_line(item, session, below_cut=index >= session.cut_index > 0))
+        if item.note.strip():
+            agenda += ["", *_quote(item.note, "  "), ""]
+    out += _section(
+        f"Agenda ({session.asked_count} of {len(session.agenda)} asked)",
+        agenda or ["No questions."],
+    )
+    out += _section("General notes", _quote(session.general_note))
+    reflections = []
+    for key, text in session.reflections.items():
+        if text.strip():
+            reflections += [f"### {REFLECTION_PROMPTS.get(key, key)}", "", text.strip(), ""]
+    out += _section("Reflections", reflections[:-1])
+    out += _section("Takeaways", [session.takeaways.strip()] if session.takeaways.strip() else [])
+    out += _section(
+        "People to talk to",
+        [
+            f"- [{'x' if r.contacted else ' '}] {r.name}" + (f" — {r.note}" if r.note else "")
+            for r in session.referrals
+        ],
+    )
+    out += _section(
+        "Follow-ups",
+        [
+            f"- [{'x' if f.done else ' '}] "
+            f"{followup_label(f.kind, session.contact.name, f.note)} — due {f.due:%Y-%m-%d}"
+            for f in session.followups
+        ],
+    )
+    return "\n".join(out).rstrip() + "\n"
+
+
+def markdown_filename(session: Session) -> str:
+    """``2024-03-04-jane-smith-<id>.md``: sorts by date, unique per session."""
+    return f"{session_date(session):%Y-%m-%d}-{slugify(session.contact.name, 40)}-{session.id}.md"
+
+
+# -- JSON and CSV ------------------------------------------------------------------------------
+
+
+def to_json(sessions: Iterable[Session]) -> str:
+    """A JSON list of sessions, exactly as stored; :func:`from_json` reads it back."""
+    documents = [session.model_dump(mode="json") for session in sessions]
+    return json.dumps(documents, ensure_ascii=False, indent=2) + "\n"
+
+
+def from_json(text: str) -> list[Session]:
+    data = json.loads(text)
+    documents = data if isinstance(data, list) else [data]
+    return [Session.model_validate(document) for document in documents]
+
+
+def _cell(value: object) -> str:
+    """Text for a spreadsheet cell; a leading = + - @ would run as a formula, so it is quoted."""
+    text = str(value)
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def to_csv(sessions: Iterable[Session]) -> str:
+    """One row per session, for a spreadsheet."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    for session in sessions:
+        contact = session.contact
+        row = [
+            session.id,
+            session_date(session).isoformat(),
+            contact.name,
+            contact.role,
+            contact.company,
+            contact.industry,
+            session.length_minutes,
+            session.asked_count,
+            session.status,
+            session.contact_status,
+            _one_line(session.takeaways),
+        ]
+        writer.writerow([_cell(value) for value in row])
+    return buffer.getvalue()
+
+
+# -- iCalendar ---------------------------------------------------------------------------------
+
+
+def _ics_text(text: str) -> str:
+    """Escape a TEXT value (RFC 5545, 3.3.11)."""
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+
+
+def _fold(line: str) -> list[str]:
+    """Split a content line into pieces of at most 75 octets, never inside a character."""
+    pieces: list[str] = []
+    current, size = "", 0
+    limit = ICS_LINE_OCTETS
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > limit:
+            pieces.append(current)
+            current, size, limit = "", 0, ICS_LINE_OCTETS - 1  # continuation starts with " "
+        current += char
+        size += width
+    pieces.append(current)
+    return [pieces[0], *(" " + piece for piece in pieces[1:])]
+
+
+def to_ics(
+    sessions: Iterable[Session], *, include_done: bool = False, now: datetime | None = None
+) -> str:
+    """Follow-up dates as all-day events, CRLF line endings, folded at 75 octets."""
+    stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//interview-tui//Follow-ups//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "X-WR-CALNAME:Interview follow-ups",
+    ]
+    for session in sessions:
+        seen: dict[str, int] = {}
+        for followup in session.followups:
+            # The n-th follow-up of a kind keeps its UID when the list is re-planned, so
+            # importing again updates the event instead of adding a second one.
+            n = seen[followup.kind] = seen.get(followup.kind, -1) + 1
+            if followup.done and not include_done:
+                continue
+            summary = followup_label(followup.kind, session.contact.name, followup.note)
+            description = f"{session.title}\nSession {session.id}"
+            lines += [
+                "BEGIN:VEVENT",
+                f"UID:{session.id}-{followup.kind}-{n}@interview-tui",
+                f"DTSTAMP:{stamp}",
+                f"DTSTART;VALUE=DATE:{followup.due:%Y%m%d}",
+                f"DTEND;VALUE=DATE:{followup.due + timedelta(days=1):%Y%m%d}",
+                f"SUMMARY:{_ics_text(summary)}",
+                f"DESCRIPTION:{_ics_text(description)}",
+                "TRANSP:TRANSPARENT",
+                "END:VEVENT",
+            ]
+    lines.append("END:VCALENDAR")
+    return "".join(piece + "\r\n" for line in lines for piece in _fold(line))
+
+
+# -- files -------------------------------------------------------------------------------------
+
+
+def render(sessions: list[Session], fmt: str) -> str:
+    """``sessions`` in format ``fmt`` (one of :data:`FORMATS`) as one text."""
+    if fmt == "md":
+        return "\n".join(to_markdown(session) for session in sessions)
+    if fmt == "json":
+        return to_json(sessions)
+    if fmt == "csv":
+        return to_csv(sessions)
+    if fmt == "ics":
+        return to_ics(sessions)
+    raise ValueError(f"unknown export format {fmt!r}; one of: {', '.join(FORMATS)}")
+
+
+def write_export(path: Path, text: str) -> Path:
+    """Write ``text`` to ``path`` atomically, readable by the user only; creates the folder."""
+    path = Path(path)
+    if not path.parent.exists():
+        ensure_private_dir(path.parent)
+    safe_write(path, text.encode("utf-8"))
+    return path
