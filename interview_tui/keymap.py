@@ -65,6 +65,14 @@ START = (
     ),
     Key("filter", "f", "filter", "Filter", "Filter the session list", show=False),
     Key("sort", "s", "cycle_sort", "Sort", "Sort by date, contact or company", show=False),
+    Key(
+        "export-all",
+        "X",
+        "export_all",
+        "Export all",
+        "All sessions to Markdown, CSV, JSON, .ics",
+        show=False,
+    ),
     Key("refresh", "r", "refresh", "Refresh", "Reload the session list", show=False),
 )
 
@@ -78,6 +86,8 @@ SETUP = (
 SESSION_VIEW = (
     Key("back-to-list", "escape", "back", "Back", "Back to the session list"),
     Key("resume-session", "r", "run", "Run", "Open this session on the live screen"),
+    Key("wrap-up", "w", "wrap_up", "Wrap-up", "Reflections, referrals, follow-ups, thank-you"),
+    Key("export-session", "x", "export", "Export", "Write this session as Markdown and JSON"),
 )
 
 
@@ -119,3 +129,5 @@ WRAP_UP = (
 )
 
 SEARCH = (Key("search-back", "escape", "back", "Back", "Back to the session list"),)
+
+PATTERNS = (Key("patterns-back", "escape", "back", "Back", "Back to the session list"),)

@@ -8,6 +8,7 @@ from textual.widgets import Footer, Header, Markdown
 
 from interview_tui import keymap
 from interview_tui.models import Session
+from interview_tui.screens.exporting import export_sessions
 
 
 class SessionViewScreen(Screen[None]):
@@ -29,6 +30,14 @@ class SessionViewScreen(Screen[None]):
 
         self.sub_title = self.session.title
         self.query_one(Markdown).update(to_markdown(self.session, front_matter=False))
+
+    def action_wrap_up(self) -> None:
+        from interview_tui.screens.wrap_up import WrapUpScreen
+
+        self.app.switch_screen(WrapUpScreen(self.session))
+
+    def action_export(self) -> None:
+        export_sessions(self, [self.session], formats=("md", "json"))
 
     def action_run(self) -> None:
         from interview_tui.screens.live import LiveScreen

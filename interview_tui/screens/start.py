@@ -265,5 +265,12 @@ class StartScreen(Screen[None]):
 
         self.app.push_screen(PatternsScreen())
 
+    def action_export_all(self) -> None:
+        store = self._store_or_wait()
+        if store is not None:
+            from interview_tui.screens.exporting import export_sessions
+
+            export_sessions(self, None, formats=("md", "csv", "json", "ics"))
+
     def action_refresh(self) -> None:
         self.reload()
