@@ -126,7 +126,11 @@ class DueItem:
     due: date
     contact: str = ""
     index: int | None = None
-    """Position in ``Session.followups`` (or ``referrals`` for a referral); None when computed."""
+    """Position in the follow-ups (or referrals) it came from; None when computed. A hint
+    only: a summary row lists open items alone, so :func:`mark_done` also matches by
+    kind and date (or by the referral's name)."""
+    referral: str = ""
+    """For a referral: the name of the person to reach out to."""
 
     def is_overdue(self, today: date) -> bool:
         return self.due < today
@@ -145,23 +149,34 @@ class _DueView:
     call_date: date | None
 
 
+def _day(value: Any) -> date | None:
+    """A date from a stored ISO date or datetime string (or a date); None if absent."""
+    if isinstance(value, str) and value:
+        return date.fromisoformat(value[:10])
+    return value if isinstance(value, date) else None
+
+
+def _summary_view(row: Mapping[str, Any]) -> _DueView:
+    """A row of ``SessionStore.summaries()``: its open follow-ups and referrals only."""
+    stamps = (row.get("started_at"), row.get("ended_at"), row.get("scheduled_at"))
+    return _DueView(
+        id=str(row.get("id", "")),
+        name=str(row.get("name", "")),
+        contact_status=str(row.get("contact_status", "")),
+        outreach_sent_on=_day(row.get("outreach_sent_on")),
+        followups=[FollowUp.model_validate(f) for f in row.get("followups") or []],
+        referrals=[Referral.model_validate(r) for r in row.get("referrals") or []],
+        call_date=next((day for day in map(_day, stamps) if day), None),
+    )
+
+
 def _view(item: Session | Mapping[str, Any]) -> _DueView:
     if isinstance(item, Session):
         session = item
     elif "contact" in item:
         session = Session.model_validate(item)
     else:
-        # A summary row: it has the name and status but no follow-ups or referrals.
-        sent = item.get("outreach_sent_on")
-        return _DueView(
-            id=str(item.get("id", "")),
-            name=str(item.get("name", "")),
-            contact_status=str(item.get("contact_status", "")),
-            outreach_sent_on=date.fromisoformat(sent) if isinstance(sent, str) else sent,
-            followups=[],
-            referrals=[],
-            call_date=None,
-        )
+        return _summary_view(item)
     return _DueView(
         id=session.id,
         name=session.contact.name,
@@ -208,9 +223,9 @@ def due_items(
     - people a contact recommended who have not been contacted yet;
     - outreach requests still unanswered ``OUTREACH_REMINDER_WORKING_DAYS`` working days on.
 
-    Takes sessions or stored session documents. A row from ``SessionStore.summaries()``
-    carries no follow-ups or referrals, so only its unanswered request can show up; pass
-    full sessions (``store.iter_sessions()``) for the whole list.
+    Takes sessions, stored session documents, or rows of ``SessionStore.summaries()``
+    (which carry the open follow-ups and referrals, so the start screen need not load
+    every session).
     """
     views = [_view(item) for item in sessions]
     statuses = {view.id: view.contact_status for view in views}
@@ -237,9 +252,8 @@ def due_items(
             if referral.contacted or (linked and _status_rank(linked) > 0):
                 continue
             label = f"Reach out to {referral.name} (recommended by {view.name})"
-            items.append(
-                DueItem(view.id, "referral", label, view.call_date or today, view.name, index)
-            )
+            due = view.call_date or today
+            items.append(DueItem(view.id, "referral", label, due, view.name, index, referral.name))
         reminder = _outreach_reminder(view)
         pending_reminder = any(f.kind == "outreach-reminder" and not f.done for f in view.followups)
         if reminder and reminder[0] <= today and not pending_reminder:
@@ -263,9 +277,7 @@ def mark_done(session: Session, item: DueItem, today: date | None = None) -> Ses
     copy = session.model_copy(deep=True)
     today = today or date.today()
     if item.kind == "referral":
-        if item.index is None or not 0 <= item.index < len(copy.referrals):
-            raise ValueError("that referral is no longer in the session")
-        copy.referrals[item.index].contacted = True
+        _find_referral(copy.referrals, item).contacted = True
         return copy
     if item.index is None:
         copy.followups.append(
@@ -279,13 +291,29 @@ def mark_done(session: Session, item: DueItem, today: date | None = None) -> Ses
 
 
 def _find_followup(followups: list[FollowUp], item: DueItem) -> FollowUp:
+    def matches(followup: FollowUp) -> bool:
+        return followup.kind == item.kind and followup.due == item.due and not followup.done
+
     index = item.index if item.index is not None else -1
-    if 0 <= index < len(followups) and followups[index].kind == item.kind:
+    if 0 <= index < len(followups) and matches(followups[index]):
         return followups[index]
     for followup in followups:
-        if followup.kind == item.kind and followup.due == item.due and not followup.done:
+        if matches(followup):
             return followup
-    raise ValueError(f"no pending {item.kind} follow-up due {item.due} in this session")
+    raise ValueError(f"no open {item.kind} follow-up due {item.due} in this session")
+
+
+def _find_referral(referrals: list[Referral], item: DueItem) -> Referral:
+    def matches(referral: Referral) -> bool:
+        return referral.name == item.referral and not referral.contacted
+
+    index = item.index if item.index is not None else -1
+    if 0 <= index < len(referrals) and matches(referrals[index]):
+        return referrals[index]
+    for referral in referrals:
+        if matches(referral):
+            return referral
+    raise ValueError(f"{item.referral or 'that person'} is no longer waiting to be contacted")
 
 
 # -- referrals ---------------------------------------------------------------------------------

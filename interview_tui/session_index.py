@@ -37,8 +37,13 @@ def summarize(doc: dict[str, Any]) -> dict[str, Any]:
         "ended_at": doc.get("ended_at"),
         "referred_by": doc.get("referred_by", ""),
         "outreach_sent_on": doc.get("outreach_sent_on"),
-        # Only what the due list needs: open follow-ups and people not yet contacted.
-        "followups": [f for f in doc.get("followups") or [] if not f.get("done")],
+        # Only what the due list needs: open follow-ups and people not yet contacted, plus
+        # reminders already sent (they set when the next is due, and stop them after two).
+        "followups": [
+            f
+            for f in doc.get("followups") or []
+            if not f.get("done") or f.get("kind") == "outreach-reminder"
+        ],
         "referrals": [r for r in doc.get("referrals") or [] if not r.get("contacted")],
     }
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -19,6 +21,7 @@ from interview_tui.followups import (
     schedule_followups,
 )
 from interview_tui.models import CONTACT_STATUSES, Contact, FollowUp, Referral, Session
+from interview_tui.store import SessionStore
 
 FRI, MON, TUE, WED = date(2024, 3, 1), date(2024, 3, 4), date(2024, 3, 5), date(2024, 3, 6)
 
@@ -301,3 +304,70 @@ def test_a_referral_without_a_name_or_already_linked_is_refused() -> None:
         referral_to_session(Referral(name="  "), parent)
     with pytest.raises(ValueError, match="already has a session"):
         referral_to_session(Referral(name="Ana", session_id="x"), parent)
+
+
+# -- through the store, as the start screen does it --------------------------------------------
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[SessionStore]:
+    monkeypatch.setenv("INTERVIEW_TUI_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("INTERVIEW_TUI_CONFIG_DIR", str(tmp_path / "config"))
+    opened = SessionStore(tmp_path / "data")
+    yield opened
+    opened.close()
+
+
+def mark_first(store: SessionStore, today: date, kind: str) -> None:
+    item = next(i for i in due_items(store.summaries(), today) if i.kind == kind)
+    store.save(mark_done(store.load(item.session_id), item, today=today))
+
+
+def test_the_due_list_from_stored_summaries_matches_the_sessions(store: SessionStore) -> None:
+    call = after_call(
+        referrals=[
+            Referral(name="Bo Chen", contacted=True),
+            Referral(name="Ana Ruiz"),
+            Referral(name="Cy Diaz"),
+        ]
+    )
+    asked = session("Kim Lee", contact_status="asked", outreach_sent_on=FRI)
+    store.save(call)
+    store.save(asked)
+
+    from_rows = due_items(store.summaries(), today=WED)
+    from_sessions = due_items([call, asked], today=WED)
+
+    def shown(items: list[DueItem]) -> list[tuple[str, str, date]]:
+        return [(i.session_id, i.label, i.due) for i in items]
+
+    assert shown(from_rows) == shown(from_sessions)
+    assert [i.kind for i in from_rows] == ["referral", "referral", "thank-you", "outreach-reminder"]
+
+
+def test_marking_done_from_summaries_changes_the_right_item(store: SessionStore) -> None:
+    call = after_call(referrals=[Referral(name="Bo Chen", contacted=True), Referral(name="Ana")])
+    call.followups.insert(0, FollowUp(kind="thank-you", due=FRI, done=True))  # an earlier one
+    store.save(call)
+
+    mark_first(store, WED, "referral")
+    mark_first(store, WED, "thank-you")
+
+    stored = store.load(call.id)
+    assert [(r.name, r.contacted) for r in stored.referrals] == [("Bo Chen", True), ("Ana", True)]
+    assert [(f.kind, f.due, f.done) for f in stored.followups] == [
+        ("thank-you", FRI, True),
+        ("thank-you", TUE, True),
+        ("check-in", date(2024, 6, 4), False),
+    ]
+    assert stored.contact_status == "thanked"
+    assert due_items(store.summaries(), today=WED) == []
+
+
+def test_reminders_from_summaries_stop_after_two(store: SessionStore) -> None:
+    store.save(session(contact_status="asked", outreach_sent_on=FRI))
+
+    mark_first(store, WED, "outreach-reminder")
+    assert due_items(store.summaries(), today=date(2024, 3, 8)) == []
+    mark_first(store, date(2024, 3, 11), "outreach-reminder")
+    assert due_items(store.summaries(), today=date(2024, 4, 30)) == []
