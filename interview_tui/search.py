@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -62,14 +62,6 @@ class Hit:
     """``line[start:end]`` is the first match, for highlighting."""
     end: int
     when: date | None = None
-
-
-@dataclass(frozen=True)
-class _Field:
-    slot: int
-    kind: str
-    where: str
-    text: str
 
 
 @dataclass(frozen=True)
@@ -131,7 +123,12 @@ class SearchIndex:
     """
 
     def __init__(self, sessions: Iterable[Session] = ()) -> None:
-        self._fields: list[_Field | None] = []
+        # One entry per field, in parallel lists of strings and ints rather than one object
+        # per field: 160,000 small objects would make every garbage collection pass slow.
+        self._slot = array("I")
+        self._kind: list[str] = []
+        self._where: list[str] = []
+        self._text: list[str] = []
         self._lower: list[str] = []
         self._sessions: list[_SessionInfo] = []
         self._field_ids: dict[str, list[int]] = {}
@@ -162,19 +159,24 @@ class SearchIndex:
         # Fields go in last-to-first, so that newest-first (highest id first) reads each
         # session's fields in their natural order.
         postings = self._postings
-        known = len(postings)
         for kind, where, text in reversed(_session_fields(session, self._filled)):
-            field_id = len(self._fields)
+            field_id = len(self._text)
             lower = text.lower()
-            self._fields.append(_Field(slot, kind, where, text))
+            self._slot.append(slot)
+            self._kind.append(kind)
+            self._where.append(where)
+            self._text.append(text)
             self._lower.append(lower)
             tokens = set(WORD.findall(lower))
             tokens -= STOP_WORDS
+            if self._vocabulary is not None:
+                # Keep the sorted word list current, so a save between two queries costs
+                # an insert per new word rather than sorting the whole vocabulary again.
+                for token in [t for t in tokens if t not in postings]:
+                    insort(self._vocabulary, token)
             for token in tokens:
                 postings[token].append(field_id)
             ids.append(field_id)
-        if len(postings) != known:
-            self._vocabulary = None
         self._field_ids[session.id] = ids
         self._alive += len(ids)
         self._cache.clear()
@@ -182,8 +184,7 @@ class SearchIndex:
     def remove(self, session_id: str) -> None:
         """Forget a session; its postings stay but point at nothing, and are skipped."""
         for field_id in self._field_ids.pop(session_id, []):
-            self._fields[field_id] = None
-            self._lower[field_id] = ""
+            self._text[field_id] = self._lower[field_id] = ""
             self._alive -= 1
         self._cache.clear()
 
@@ -213,7 +214,7 @@ class SearchIndex:
         tokens = self._tokens_starting(part)
         result: set[int] | None = None
         if tokens is not None:
-            limit = max(1000, int(len(self._fields) * COMMON_SHARE))
+            limit = max(1000, int(len(self._text) * COMMON_SHARE))
             postings = [self._postings.get(token) for token in tokens]  # None: stop word
             total = 0
             for posting in postings:
@@ -244,7 +245,7 @@ class SearchIndex:
             found = narrowed[0].intersection(*narrowed[1:])
             order: Iterable[int] = sorted(found, reverse=True)
         else:
-            order = range(len(self._fields) - 1, -1, -1)
+            order = range(len(self._text) - 1, -1, -1)
         hits: list[Hit] = []
         lower = self._lower
         for field_id in order:
@@ -256,12 +257,17 @@ class SearchIndex:
         return hits
 
     def _hit(self, field_id: int, patterns: list[re.Pattern[str]]) -> Hit:
-        field = self._fields[field_id]
-        assert field is not None
-        info = self._sessions[field.slot]
-        line, start, end = _best_line(field.text, patterns)
+        info = self._sessions[self._slot[field_id]]
+        line, start, end = _best_line(self._text[field_id], patterns)
         return Hit(
-            info.session_id, info.contact, field.where, field.kind, line, start, end, info.when
+            info.session_id,
+            info.contact,
+            self._where[field_id],
+            self._kind[field_id],
+            line,
+            start,
+            end,
+            info.when,
         )
 
 
