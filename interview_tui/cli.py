@@ -173,8 +173,9 @@ def _write_sessions(sessions: list[Session], fmt: str, output: str | None) -> in
     from interview_tui.export import markdown_filename, render, to_markdown, write_export
 
     target = Path(output).expanduser() if output else None
+    folder = target is not None and (target.is_dir() or (output or "").endswith(("/", "\\")))
     try:
-        if target is not None and fmt == "md" and (target.is_dir() or output.endswith("/")):
+        if target is not None and fmt == "md" and folder:
             for session in sessions:
                 write_export(target / markdown_filename(session), to_markdown(session))
             print(f"wrote {len(sessions)} Markdown file(s) to {target}", file=sys.stderr)

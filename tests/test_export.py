@@ -396,3 +396,10 @@ def test_cli_reports_an_unwritable_output_in_one_line(
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 1
     assert err[0].startswith(f"interview-tui export: cannot write {target}: ")
+
+
+def test_cli_markdown_to_a_new_folder_ending_in_a_slash(data_dir: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "new-vault"
+    assert main(["export", JANE_ID, "-o", f"{folder}/"]) == 0
+    assert [p.name for p in folder.iterdir()] == [markdown_filename(jane())]
+    assert mode(folder) == 0o700
