@@ -8,6 +8,7 @@ the banks (YAML) load in a worker after the first paint and are announced throug
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 from collections.abc import Sequence
 from pathlib import Path
@@ -34,7 +35,8 @@ class InterviewApp(App[int]):
     SUB_TITLE = "informational interviews"
     COMMANDS = App.COMMANDS | {ScreenActionsProvider}
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+        # Out of the footer to leave room for the call's keys; in the README and the palette.
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, show=False),
     ]
 
     ready: reactive[bool] = reactive(False)
@@ -110,6 +112,10 @@ class InterviewApp(App[int]):
 
     def _on_terminate_signal(self, signum: int, _frame: object) -> None:
         self._flush_screens()
+        if signum == signal.SIGHUP:
+            # The terminal is gone. Textual's orderly shutdown still writes to it and can
+            # block for ever (its writer thread dies on EIO), holding the data folder's lock.
+            os._exit(128 + signum)
         self.call_later(self.exit)
 
     async def action_quit(self) -> None:

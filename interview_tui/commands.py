@@ -20,6 +20,9 @@ class ScreenActionsProvider(Provider):
         seen: set[str] = set()
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
+            # The focused widget's own keys (a text box's cursor moves) are not app actions.
+            if active.node is not self.screen and active.node is not self.app:
+                continue
             if binding.action in seen or binding.action in HIDDEN_ACTIONS:
                 continue
             if not binding.description or not active.enabled:

@@ -158,8 +158,8 @@ async def test_create_run_quit_and_find_everything_after_restart(
         assert (name, company, status, length) == (
             "Ada Lovelace",
             "Babbage Ltd",
-            "in progress",
-            "30 min",
+            "live",
+            "30m",
         )
         assert asked == f"2/{len(stored.agenda)}"
         text = screen_text(app)
@@ -232,9 +232,9 @@ async def test_start_screen_lists_stored_sessions_newest_first(
         table = app.screen.query_one("#sessions", DataTable)
         rows = [table.get_row_at(i) for i in range(table.row_count)]
         assert rows == [
-            ["2026-03-09 09:30", "Katherine Johnson", "NASA Langley", "planned", "0/10", "30 min"],
-            ["2026-03-05 14:00", "Grace Hopper", "Navy Labs", "in progress", "1/10", "30 min"],
-            ["2026-03-02 10:00", "Ada Lovelace", "Babbage Ltd", "done", "4/10", "30 min"],
+            ["2026-03-09 09:30", "Katherine Johnson", "NASA Langley", "planned", "0/10", "30m"],
+            ["2026-03-05 14:00", "Grace Hopper", "Navy Labs", "live", "1/10", "30m"],
+            ["2026-03-02 10:00", "Ada Lovelace", "Babbage Ltd", "done", "4/10", "30m"],
         ]
         text = screen_text(app)
         assert "Sessions (3)" in text
@@ -333,7 +333,7 @@ async def test_leaving_the_live_screen_pauses_saves_and_updates_the_list(
         assert table.get_row_at(0)[1:5] == [
             "Katherine Johnson",
             "NASA Langley",
-            "in progress",
+            "live",
             "2/10",
         ]
         stored = SessionStore(app.data_root, read_only=True).load("20260309-093000-kathy1")

@@ -137,7 +137,7 @@ async def test_dwelling_far_too_long_turns_the_bar_behind_and_names_questions_at
         at_risk = bar.pace.at_risk
         assert at_risk, "some planned questions can no longer fit"
         assert all(0 < index < live.session.cut_index for index in at_risk)
-        assert f"{len(at_risk)} would drop below the cut: " in pace
+        assert f"{len(at_risk)} at risk (!): " in pace
         first = live.session.agenda[at_risk[0]].text
         assert first[:20] in pace
         # The agenda marks the same questions with "!".
@@ -145,7 +145,7 @@ async def test_dwelling_far_too_long_turns_the_bar_behind_and_names_questions_at
         for index in at_risk:
             option = agenda.get_option_at_index(agenda.option_index_of(index))
             assert str(option.prompt).startswith("!")
-        assert "would drop below the cut" in screen_text(app)
+        assert "at risk (!)" in screen_text(app)
 
         # Past the planned end the bar says so.
         fake_clock.advance(20 * 60)

@@ -25,6 +25,7 @@ from interview_tui.widgets.budget_bar import BudgetBar
 
 TICK_SECONDS = 0.5
 NARROW_WIDTH = 70
+SHORT_HEIGHT = 20
 
 
 class LiveScreen(SavingScreen):
@@ -77,8 +78,10 @@ class LiveScreen(SavingScreen):
         self.set_interval(TICK_SECONDS, self._tick)
 
     def on_resize(self) -> None:
-        """Below 70 columns the agenda gives its room to the question and the notes."""
+        """Small terminals give the note pane the room: no agenda when narrow, no probes
+        when short."""
         self.set_class(self.size.width < NARROW_WIDTH, "-narrow")
+        self.set_class(self.size.height < SHORT_HEIGHT, "-short")
 
     # -- time ----------------------------------------------------------------------------
 
@@ -118,17 +121,13 @@ class LiveScreen(SavingScreen):
         )
         self._pace = pace
         bar = self.query_one(BudgetBar)
-        bar.at_risk_names = tuple(self._short(i) for i in pace.at_risk)
+        bar.at_risk_names = tuple(self._texts[i] for i in pace.at_risk)
         bar.running = bool(self.stopwatch and self.stopwatch.running)
         bar.pace = pace
         risk = tuple(pace.at_risk)
         if risk != self._at_risk:
             self._at_risk = risk
             self._show_agenda()
-
-    def _short(self, index: int, width: int = 28) -> str:
-        text = self._texts[index]
-        return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
     # -- drawing -------------------------------------------------------------------------
 

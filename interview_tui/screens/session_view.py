@@ -29,7 +29,10 @@ class SessionViewScreen(Screen[None]):
         from interview_tui.export import to_markdown
 
         self.sub_title = self.session.title
-        self.query_one(Markdown).update(to_markdown(self.session, front_matter=False))
+        page = to_markdown(self.session, front_matter=False)
+        # Textual's Markdown draws no task-list checkboxes; show the marks the live screen uses.
+        page = page.replace("- [x] ", "- ✓ ").replace("- [ ] ", "- ○ ")
+        self.query_one(Markdown).update(page)
 
     def action_wrap_up(self) -> None:
         from interview_tui.screens.wrap_up import WrapUpScreen

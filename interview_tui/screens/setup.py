@@ -6,6 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Label, SelectionList, Static, TextArea
 
 from interview_tui import keymap
@@ -20,6 +21,7 @@ from interview_tui.session_form import (
 )
 from interview_tui.widgets.agenda_list import AgendaList
 
+PREVIEW_DELAY = 0.25
 PLACEHOLDER_FIELDS = ("name", "company", "role", "industry")
 FIELDS: tuple[tuple[str, str, str], ...] = (
     ("name", "Name *", "who you will talk to"),
@@ -43,6 +45,7 @@ class SetupScreen(Screen[None]):
         super().__init__()
         self.editing = session
         self._filling_banks = False
+        self._preview_timer: Timer | None = None
         # An agenda edited by hand (or a stored session's) wins over re-planning from banks.
         self.custom_agenda: tuple[list[AgendaItem], int] | None = (
             (session.agenda, session.cut_index) if session and session.agenda else None
@@ -131,8 +134,15 @@ class SetupScreen(Screen[None]):
             return None
         return plan_agenda(agenda_items(banks.by_name(self._chosen_banks())), length)
 
-    @on(Input.Changed)
+    @on(Input.Changed, "#length, #name, #company, #role, #industry")
+    def input_changed(self) -> None:
+        """Re-plan once typing pauses, not on every key: the preview can hold 100 rows."""
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+        self._preview_timer = self.set_timer(PREVIEW_DELAY, self.update_preview)
+
     def update_preview(self) -> None:
+        self._preview_timer = None
         plan = self._plan()
         if plan is None:
             return

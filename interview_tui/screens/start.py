@@ -24,11 +24,12 @@ if TYPE_CHECKING:
     from interview_tui.models import Session
     from interview_tui.store import SessionStore
 
-STATUS_LABELS = {"planned": "planned", "live": "in progress", "ended": "done"}
+STATUS_LABELS = {"planned": "planned", "live": "live", "ended": "done"}
 SORTS = ("newest", "oldest", "contact", "company")
 
 
 def when_text(row: dict[str, Any]) -> str:
+    """``2026-11-22 14:30``: sortable, and short enough for an 80-column list."""
     stamp = row.get("scheduled_at") or row.get("started_at") or row.get("created_at") or ""
     return stamp[:16].replace("T", " ")
 
@@ -72,7 +73,7 @@ class StartScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#sessions", DataTable)
-        table.add_columns("When", "Contact", "Company", "Status", "Asked", "Length")
+        table.add_columns("When", "Contact", "Company", "Status", "Asked", "Min")
         self._show_due([])
         self.rows = read_summaries(self.app.data_root) or []
         self.show_rows()
@@ -110,7 +111,7 @@ class StartScreen(Screen[None]):
                 row.get("company", ""),
                 STATUS_LABELS.get(row.get("status", ""), row.get("status", "")),
                 f"{row.get('asked', 0)}/{row.get('questions', 0)}",
-                f"{row.get('length_minutes', 0)} min",
+                f"{row.get('length_minutes', 0)}m",
             )
             for row in rows
         )

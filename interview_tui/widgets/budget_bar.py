@@ -36,7 +36,9 @@ class BudgetBar(Widget):
     BudgetBar #budget-state { width: auto; padding: 0 1; color: $text-muted; }
     BudgetBar ProgressBar { width: 1fr; }
     BudgetBar ProgressBar Bar { width: 1fr; }
-    BudgetBar #budget-pace { height: 1; color: $text-muted; }
+    BudgetBar #budget-pace {
+        height: 1; width: 1fr; color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis;
+    }
     BudgetBar.-running #budget-state { color: $success; }
     BudgetBar.-behind #budget-time, BudgetBar.-behind #budget-pace { color: $warning; }
     BudgetBar.-behind Bar > .bar--bar { color: $warning; }
@@ -88,10 +90,8 @@ class BudgetBar(Widget):
         else:
             parts.append("on pace")
         if pace.at_risk:
-            names = ", ".join(self.at_risk_names[:2])
-            more = len(pace.at_risk) - 2
-            tail = f" +{more}" if more > 0 else ""
-            parts.append(f"{len(pace.at_risk)} would drop below the cut: {names}{tail}")
+            first = self.at_risk_names[0] if self.at_risk_names else ""
+            parts.append(f"{len(pace.at_risk)} at risk (!): {first}".rstrip(": "))
         elif pace.gained:
             parts.append(f"room for {len(pace.gained)} more")
         return " · ".join(parts)
