@@ -10,13 +10,20 @@ from __future__ import annotations
 
 import ast
 import errno
+import fcntl
 import importlib
 import json
 import os
 import pkgutil
+import random
 import re
+import select
+import signal
 import socket
 import stat
+import struct
+import sys
+import termios
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -520,3 +527,102 @@ async def test_a_whole_session_runs_with_the_network_cut_off(
     saved = reopened.load(live.id)
     reopened.close()
     assert saved.agenda[0].note == "offline" and saved.general_note == "general"
+
+
+# ── the terminal goes away ──────────────────────────────────────────────────────────────
+
+ANSI = re.compile(r"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][A-Z0-9]|[=>])")
+
+
+class Terminal:
+    """The real app (``python -m interview_tui``) in a pseudo-terminal of 80x24."""
+
+    def __init__(self, data_dir: Path) -> None:
+        import pty
+
+        command = [sys.executable, "-m", "interview_tui", "--data-dir", str(data_dir)]
+        env = {**os.environ, "TERM": "xterm-256color"}
+        env.pop("TEXTUAL", None)
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:  # the child: size the terminal, become the app
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+            os.execve(sys.executable, command, env)
+        self.output = ""
+        self.status: int | None = None
+
+    def read(self, seconds: float = 0.05) -> str:
+        deadline = time.monotonic() + seconds
+        while (left := deadline - time.monotonic()) > 0:
+            ready, _, _ = select.select([self.fd], [], [], left)
+            if not ready:
+                break
+            try:
+                chunk = os.read(self.fd, 65536)
+            except OSError:
+                break
+            self.output += chunk.decode("utf-8", "replace")
+        return ANSI.sub("", self.output)
+
+    def wait_for(self, text: str, timeout: float = 30, keys: str = "") -> None:
+        deadline = time.monotonic() + timeout
+        while text not in self.read(0.3):
+            assert time.monotonic() < deadline, f"{text!r} never showed"
+            if keys:
+                os.write(self.fd, keys.encode())
+
+    def hang_up(self, timeout: float = 10) -> bool:
+        """Close the terminal (the app gets SIGHUP); True if the app then ended in time."""
+        os.close(self.fd)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.status = status
+                return True
+            time.sleep(0.02)
+        os.kill(self.pid, signal.SIGKILL)
+        os.waitpid(self.pid, 0)
+        return False
+
+
+def folder_is_free(root: Path) -> bool:
+    store = SessionStore(root)
+    try:
+        return not store.read_only
+    finally:
+        store.close()
+
+
+def test_closing_the_terminal_during_a_call_saves_the_notes_and_frees_the_folder(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "data"
+    [live] = stored_sessions(root, 1)
+    terminal = Terminal(root)
+    try:
+        terminal.wait_for("Sessions (1)")
+        terminal.wait_for("How did you start?", keys="o")  # "o" once the store is open
+        os.write(terminal.fd, b"closed-mid-call")
+        terminal.wait_for("closed-mid-call")
+    finally:
+        ended = terminal.hang_up()  # well within the 1 s autosave: only the flush can save it
+    assert ended, "the app kept running after its terminal closed"
+    assert folder_is_free(root), "the data folder is still locked"
+    reopened = SessionStore(root)
+    assert reopened.load(live.id).agenda[0].note == "closed-mid-call"
+    reopened.close()
+
+
+def test_closing_the_terminal_while_the_app_starts_never_leaves_it_hanging(
+    tmp_path: Path,
+) -> None:
+    """Found by the start-up benchmark: 1 in 4 hang-ups during start-up hung for ever."""
+    root = tmp_path / "data"
+    stored_sessions(root, 300)
+    rng = random.Random(os.environ.get("INTERVIEW_TUI_CRASH_SEED"))
+    for round_ in range(6):
+        terminal = Terminal(root)
+        delay = rng.uniform(0.2, 1.5)
+        terminal.read(delay)
+        assert terminal.hang_up(), f"round {round_}: hung after a hang-up at {delay:.2f} s"
+        assert folder_is_free(root), f"round {round_}: the data folder is still locked"
