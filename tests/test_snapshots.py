@@ -102,6 +102,9 @@ def test_setup_screen(snap_compare, make_app, wait_until):
         ):
             setup.query_one(f"#{field}", Input).value = value
         setup.query_one("#name", Input).cursor_position = 0
+        # The preview re-plans once typing pauses; let the edits arrive, then wait for it.
+        await pilot.pause()
+        await wait_until(pilot, lambda: setup._preview_timer is None)
         await settle(pilot, wait_until)
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
