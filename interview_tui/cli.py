@@ -170,14 +170,13 @@ def _sessions_to_export(store: SessionStore, session_id: str | None) -> list[Ses
 
 
 def _write_sessions(sessions: list[Session], fmt: str, output: str | None) -> int:
-    from interview_tui.export import markdown_filename, render, to_markdown, write_export
+    from interview_tui.export import render, write_export, write_markdown_files
 
     target = Path(output).expanduser() if output else None
     folder = target is not None and (target.is_dir() or (output or "").endswith(("/", "\\")))
     try:
         if target is not None and fmt == "md" and folder:
-            for session in sessions:
-                write_export(target / markdown_filename(session), to_markdown(session))
+            write_markdown_files(target, sessions)
             print(f"wrote {len(sessions)} Markdown file(s) to {target}", file=sys.stderr)
             return 0
         text = render(sessions, fmt)

@@ -352,3 +352,11 @@ def write_export(path: Path, text: str) -> Path:
         ensure_private_dir(path.parent)
     safe_write(path, text.encode("utf-8"))
     return path
+
+
+def write_markdown_files(folder: Path, sessions: Iterable[Session]) -> list[Path]:
+    """One Markdown file per session in ``folder`` (a note app's vault, say)."""
+    return [
+        write_export(Path(folder) / markdown_filename(session), to_markdown(session))
+        for session in sessions
+    ]

@@ -18,14 +18,12 @@ def write_exports(
     folder: Path, sessions: Sequence[Session], formats: Sequence[str], stem: str
 ) -> list[Path]:
     """One file per format (Markdown: one per session); returns the paths written."""
-    from interview_tui.export import markdown_filename, render, to_markdown, write_export
+    from interview_tui.export import render, write_export, write_markdown_files
 
     written = []
     for fmt in formats:
         if fmt == "md":
-            for session in sessions:
-                path = folder / markdown_filename(session)
-                written.append(write_export(path, to_markdown(session)))
+            written += write_markdown_files(folder, sessions)
         else:
             written.append(
                 write_export(folder / f"{stem}.{SUFFIX[fmt]}", render(list(sessions), fmt))

@@ -166,10 +166,10 @@ class LiveScreen(SavingScreen):
         index = self.current
         if self.general or index is None:
             text = self.session.general_note
-            label.update("[b]Session note[/b] [dim](ctrl+l: back to this question's note)[/dim]")
+            label.update("[b]Session note[/b] [dim]· ctrl+l: question note[/dim]")
         else:
             text = self.session.agenda[index].note
-            label.update("[b]Note on this question[/b] [dim](ctrl+l: session note)[/dim]")
+            label.update("[b]Note on this question[/b] [dim]· ctrl+l: session note[/dim]")
         self.set_class(self.general, "-general")
         if note.text != text:
             self._loading_note = True

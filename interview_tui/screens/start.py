@@ -118,6 +118,7 @@ class StartScreen(Screen[None]):
         self._row_ids = [row["id"] for row in rows]
         if selected in self._row_ids:
             table.move_cursor(row=self._row_ids.index(selected))
+        table.display = bool(self.rows)
         empty = self.query_one("#sessions-empty", Static)
         empty.display = not rows
         empty.update(
