@@ -19,7 +19,7 @@ import yaml
 from interview_tui.followups import call_date, followup_label
 from interview_tui.locations import ensure_private_dir
 from interview_tui.models import REFLECTION_PROMPTS, AgendaItem, Session, slugify
-from interview_tui.placeholders import fill
+from interview_tui.placeholders import fill, placeholder_values
 from interview_tui.safe_storage import safe_write
 
 FORMATS = ("md", "json", "csv", "ics")
@@ -117,18 +117,8 @@ def _quote(text: str, indent: str = "") -> list[str]:
     return lines
 
 
-def _values(session: Session) -> dict[str, str]:
-    contact = session.contact
-    return {
-        "name": contact.name,
-        "company": contact.company,
-        "role": contact.role,
-        "industry": contact.industry,
-    }
-
-
 def _agenda_line(item: AgendaItem, session: Session, below_cut: bool) -> str:
-    text = fill(item.text, _values(session))
+    text = fill(item.text, placeholder_values(session))
     box = "x" if item.status == "asked" else " "
     shown = f"~~{text}~~" if item.status == "skipped" else text
     details = [item.status]

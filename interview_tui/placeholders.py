@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from interview_tui.models import Session
 
 FALLBACKS: Mapping[str, str] = {
     "company": "your company",
@@ -34,3 +38,14 @@ def fill(text: str, values: Mapping[str, str | None]) -> str:
         result = result[1:].lstrip()
         result = result[:1].upper() + result[1:]
     return result
+
+
+def placeholder_values(session: Session) -> dict[str, str]:
+    """The placeholder values a session provides."""
+    contact = session.contact
+    return {
+        "name": contact.name,
+        "company": contact.company,
+        "role": contact.role,
+        "industry": contact.industry,
+    }

@@ -115,13 +115,3 @@ def session_values(session: Session) -> dict[str, str]:
         "research_notes": session.research_notes,
         "referred_by": session.referred_by,
     }
-
-
-def placeholder_values(session: Session) -> dict[str, str]:
-    contact = session.contact
-    return {
-        "name": contact.name,
-        "company": contact.company,
-        "role": contact.role,
-        "industry": contact.industry,
-    }

@@ -13,7 +13,7 @@ from datetime import date
 
 from interview_tui.followups import call_date
 from interview_tui.models import AgendaItem, Session
-from interview_tui.placeholders import fill
+from interview_tui.placeholders import fill, placeholder_values
 
 CALL_LENGTH = "20-30 minute"
 MAX_TOPICS = 5
@@ -101,19 +101,9 @@ def _when(day: date | None, today: date, *, prefix: str = "on") -> str:
     return f"{prefix} {day.day} {day:%B}{year}"
 
 
-def _values(session: Session) -> dict[str, str]:
-    contact = session.contact
-    return {
-        "name": contact.name,
-        "company": contact.company,
-        "role": contact.role,
-        "industry": contact.industry,
-    }
-
-
 def question_text(item: AgendaItem, session: Session) -> str:
     """An agenda question with the session's names filled in."""
-    return fill(item.text, _values(session))
+    return fill(item.text, placeholder_values(session))
 
 
 def short_question(item: AgendaItem, session: Session, max_length: int = 90) -> str:

@@ -20,6 +20,16 @@ DOMAIN_MODULES = [
     "interview_tui.session_index",
     "interview_tui.locations",
     "interview_tui.cli",
+    "interview_tui.session_form",
+    "interview_tui.autosave",
+    "interview_tui.safe_storage",
+    "interview_tui.lint",
+    "interview_tui.templates",
+    "interview_tui.followups",
+    "interview_tui.clipboard",
+    "interview_tui.search",
+    "interview_tui.patterns",
+    "interview_tui.export",
 ]
 
 PROBE = """

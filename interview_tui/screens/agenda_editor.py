@@ -13,9 +13,8 @@ from textual.widgets.option_list import Option
 from interview_tui import keymap
 from interview_tui.lint import lint_question
 from interview_tui.models import AgendaItem, Session
-from interview_tui.placeholders import fill
+from interview_tui.placeholders import fill, placeholder_values
 from interview_tui.planner import agenda_items, plan_agenda
-from interview_tui.session_form import placeholder_values
 from interview_tui.widgets.agenda_list import AgendaList
 
 ALL = "all"

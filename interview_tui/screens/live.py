@@ -16,10 +16,9 @@ from textual.widgets import Footer, Static, TextArea
 from interview_tui import keymap
 from interview_tui.clock import Stopwatch
 from interview_tui.models import Session
-from interview_tui.placeholders import fill
+from interview_tui.placeholders import fill, placeholder_values
 from interview_tui.planner import Pace, live_pace
 from interview_tui.screens.saving import SavingScreen
-from interview_tui.session_form import placeholder_values
 from interview_tui.widgets.agenda_list import AgendaList
 from interview_tui.widgets.budget_bar import BudgetBar
 
