@@ -13,11 +13,10 @@ import pytest
 from textual.widgets import DataTable, Input, Markdown, Static, TextArea
 
 from interview_tui.clock import FakeClock
-from interview_tui.placeholders import fill
+from interview_tui.placeholders import fill, placeholder_values
 from interview_tui.screens.live import LiveScreen
 from interview_tui.screens.setup import SetupScreen
 from interview_tui.screens.start import StartScreen
-from interview_tui.session_form import placeholder_values
 from interview_tui.store import SessionStore
 from interview_tui.widgets.agenda_list import AgendaList
 
