@@ -79,6 +79,10 @@ class SafeJSONStorage(Storage):
             self._cache = data
         return self._cache
 
+    def prime(self, data: dict[str, Any]) -> None:
+        """Take ``data``, just read from this file by the caller, instead of reading it again."""
+        self._cache = data
+
     def write(self, data: dict[str, Any]) -> None:
         if self.read_only:
             raise PermissionError(f"{self.path}: opened read-only")

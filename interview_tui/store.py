@@ -27,7 +27,6 @@ from interview_tui.session_index import (
     INDEX_FILE,
     SESSIONS_DIR,
     TABLE,
-    read_summaries,
     sort_key,
     summarize,
 )
@@ -129,18 +128,20 @@ class SessionStore:
         if self._index is not None:
             return self._index
         path = self.root / INDEX_FILE
-        rows = read_summaries(self.root)
-        if rows is None and path.exists():
-            reason = "unreadable"
-            try:
-                read_json(path)
-                reason = "wrong shape"
-            except DamagedFile as exc:
-                reason = exc.reason
+        reason = "wrong shape"
+        try:
+            data = read_json(path)
+        except DamagedFile as exc:
+            data, reason = None, exc.reason
+        stored = data.get(TABLE) if isinstance(data, dict) else None
+        if not isinstance(stored, dict) and path.exists():
             self._set_aside(path, reason)
         self._index = _open_db(path, self.read_only)
+        storage = self._index.storage
+        if isinstance(stored, dict) and isinstance(storage, SafeJSONStorage):
+            storage.prime(data)  # parsed once, for the list and for TinyDB
         table = self._index.table(TABLE)
-        if rows is None:
+        if not isinstance(stored, dict):
             rows = self._rebuild_rows()
             if not self.read_only:
                 table.truncate()
@@ -150,9 +151,10 @@ class SessionStore:
                 {doc["id"]: doc.doc_id for doc in table.all()} if not self.read_only else {}
             )
         else:
-            for doc in table.all():
-                self._index_ids[doc["id"]] = doc.doc_id
-                self._summaries[doc["id"]] = dict(doc)
+            for doc_id, row in stored.items():
+                if isinstance(row, dict) and row.get("id") and doc_id.isdigit():
+                    self._index_ids[row["id"]] = int(doc_id)
+                    self._summaries[row["id"]] = dict(row)
             self._reconcile_index()
         return self._index
 

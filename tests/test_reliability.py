@@ -394,13 +394,13 @@ async def test_when_saving_fails_the_text_stays_and_saving_resumes(
         await wait_for(pilot, lambda: failing_os.failures >= 2)  # the retry ran and failed
         assert note.text == "typed-more"
         assert b"typed" not in session_file.read_bytes()
-        assert not list(root.rglob(".*.tmp")), "a failed write left its temp file"
 
         failing_os.failing = False
         await wait_for(pilot, lambda: b"typed-more" in session_file.read_bytes())
         assert note.text == "typed-more"
         assert screen.autosaver is not None and screen.autosaver.last_error is None
 
+    assert not list(root.rglob(".*.tmp")), "a failed write left its temp file"
     reopened = SessionStore(root)
     assert reopened.load(live.id).agenda[0].note == "typed-more"
     reopened.close()
