@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 
 from interview_tui.models import Session
-from interview_tui.store import SessionStore, StoreError
+from interview_tui.store import SessionSnapshot, SessionStore, StoreError
 
 
 class Autosaver:
@@ -18,7 +18,7 @@ class Autosaver:
         self.store = store
         self._write_lock = threading.Lock()
         self._pending_lock = threading.Lock()
-        self._pending: tuple[Session, bool] | None = None
+        self._pending: tuple[SessionSnapshot, bool] | None = None
         self.last_error: str | None = None
         self.saves = 0
 
@@ -27,8 +27,8 @@ class Autosaver:
         return self._pending is not None
 
     def submit(self, session: Session, *, update_index: bool = False) -> None:
-        """Queue a copy of ``session``; a later submit replaces an unwritten earlier one."""
-        snapshot = session.model_copy(deep=True)
+        """Queue a snapshot of ``session``; a later submit replaces an unwritten earlier one."""
+        snapshot = SessionSnapshot.of(session)
         with self._pending_lock:
             if self._pending is not None:
                 update_index = update_index or self._pending[1]
@@ -47,6 +47,8 @@ class Autosaver:
                 with self._pending_lock:
                     if self._pending is None:
                         self._pending = pending
+                    elif pending[1]:  # a newer snapshot replaces it, but keep its index update
+                        self._pending = (self._pending[0], True)
                 self.last_error = str(exc)
                 return False
             self.last_error = None

@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from interview_tui.autosave import Autosaver
 from interview_tui.models import AgendaItem, Contact, Session
-from interview_tui.store import SessionStore, StoreError
+from interview_tui.store import SessionSnapshot, SessionStore, StoreError
 
 LIVE_ID = "crash-live"
 QUESTIONS = 12
@@ -105,11 +105,11 @@ def main(data_dir: str, log_path: str, interval: float) -> None:
 
     real_save = store.save
 
-    def logged_save(snapshot: Session, *, update_index: bool = True) -> None:
-        if snapshot.id != LIVE_ID:
+    def logged_save(snapshot: Session | SessionSnapshot, *, update_index: bool = True) -> None:
+        if not isinstance(snapshot, SessionSnapshot) or snapshot.session_id != LIVE_ID:
             real_save(snapshot, update_index=update_index)
             return
-        done = progress_of(snapshot)
+        done = int(snapshot.document["general_note"].split()[1])
         log("B", done)
         real_save(snapshot, update_index=update_index)
         log("W", done)

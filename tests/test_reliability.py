@@ -34,12 +34,14 @@ from textual.widgets import DataTable, Static, TextArea
 import interview_tui
 from interview_tui import keymap, safe_storage
 from interview_tui.app import InterviewApp
+from interview_tui.autosave import Autosaver
 from interview_tui.clock import FakeClock
 from interview_tui.models import AgendaItem, Contact, Session
 from interview_tui.screens import saving
 from interview_tui.screens.live import LiveScreen
 from interview_tui.screens.start import StartScreen
-from interview_tui.store import SessionStore
+from interview_tui.session_index import read_summaries
+from interview_tui.store import SessionStore, StoreError
 
 SIZE = (80, 24)
 STAMPED = r"\.damaged-\d{8}-\d{6}(-\d+)?$"
@@ -404,6 +406,53 @@ async def test_when_saving_fails_the_text_stays_and_saving_resumes(
     reopened = SessionStore(root)
     assert reopened.load(live.id).agenda[0].note == "typed-more"
     reopened.close()
+
+
+def test_a_failed_save_that_updated_the_list_still_does_when_a_newer_one_lands(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "data"
+    [live] = stored_sessions(root, 1)
+    store = SessionStore(root)
+    autosaver = Autosaver(store)
+    real_save = store.save
+
+    def disk_full_while_typing_goes_on(snapshot, *, update_index=True):
+        if store.save is disk_full_while_typing_goes_on:
+            store.save = real_save  # the disk has room again after this attempt
+            live.general_note = "typed while the save was failing"
+            autosaver.submit(live, update_index=False)  # the UI thread, meanwhile
+            raise StoreError("could not save: No space left on device")
+        real_save(snapshot, update_index=update_index)
+
+    store.save = disk_full_while_typing_goes_on
+    live.status = "ended"  # a list field: this save must reach the index
+    assert not autosaver.save_now(live, update_index=True)
+    assert autosaver.write_pending()
+    store.close()
+
+    [row] = read_summaries(root) or []
+    assert row["status"] == "ended"
+    reopened = SessionStore(root)
+    assert reopened.load(live.id).general_note == "typed while the save was failing"
+    reopened.close()
+
+
+def test_an_autosave_snapshot_is_not_changed_by_later_typing(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    [live] = stored_sessions(root, 1)
+    store = SessionStore(root)
+    autosaver = Autosaver(store)
+    live.agenda[0].note = "as submitted"
+    autosaver.submit(live)
+    live.agenda[0].note = "typed after the snapshot"
+    live.agenda.append(AgendaItem(key="t/late", text="Added later?"))
+    assert autosaver.write_pending()
+    store.close()
+    reopened = SessionStore(root)
+    stored = reopened.load(live.id)
+    reopened.close()
+    assert stored.agenda[0].note == "as submitted" and len(stored.agenda) == 2
 
 
 # ── private data ────────────────────────────────────────────────────────────────────────
