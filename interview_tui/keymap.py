@@ -54,6 +54,14 @@ START = (
     Key("prepare-session", "e", "prepare", "Edit", "Edit the selected session's preparation"),
     Key("outreach", "m", "outreach", "Mail", "Write and copy the outreach email"),
     Key("mark-done", "x", "mark_done", "Done", "Mark the highlighted due item done"),
+    Key(
+        "advance-status",
+        "c",
+        "advance_status",
+        "Status",
+        "Move the contact on: to contact → asked → scheduled → … → keeping in touch",
+        show=False,
+    ),
     Key("search", "slash,ctrl+f", "search", "Search", "Search every session's notes"),
     Key(
         "patterns",

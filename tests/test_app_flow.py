@@ -231,7 +231,7 @@ async def test_start_screen_lists_stored_sessions_newest_first(
         table = app.screen.query_one("#sessions", DataTable)
         rows = [table.get_row_at(i) for i in range(table.row_count)]
         assert rows == [
-            ["2026-03-09 09:30", "Katherine Johnson", "NASA Langley", "planned", "0/10", "30m"],
+            ["2026-03-09 09:30", "Katherine Johnson", "NASA Langley", "scheduled", "0/10", "30m"],
             ["2026-03-05 14:00", "Grace Hopper", "Navy Labs", "live", "1/10", "30m"],
             ["2026-03-02 10:00", "Ada Lovelace", "Babbage Ltd", "done", "4/10", "30m"],
         ]

@@ -10,6 +10,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Label, SelectionList, Static, TextArea
 
 from interview_tui import keymap
+from interview_tui.followups import advance_contact_status
 from interview_tui.models import GOALS, AgendaItem, Session
 from interview_tui.placeholders import fill
 from interview_tui.planner import Plan, agenda_items, plan_agenda
@@ -183,6 +184,8 @@ class SetupScreen(Screen[None]):
                     "research_notes": session.research_notes,
                 }
             )
+            if session.scheduled_at is not None:
+                session = advance_contact_status(session, "scheduled")
         plan = self._plan()
         if plan is None:
             self.notify("Question banks are still loading…", severity="warning")

@@ -24,23 +24,38 @@ if TYPE_CHECKING:
     from interview_tui.models import Session
     from interview_tui.store import SessionStore
 
-STATUS_LABELS = {"planned": "planned", "live": "live", "ended": "done"}
+
+def status_text(row: dict[str, Any]) -> str:
+    """Where the contact stands: before a call its outreach status, after it the follow-up."""
+    status, contact = row.get("status", ""), row.get("contact_status", "")
+    if status == "live":
+        return "live"
+    if status == "ended":
+        return {"thanked": "thanked", "keeping in touch": "in touch"}.get(contact, "done")
+    return contact or "planned"
+
+
+NAME_WIDTH = 15
 SORTS = ("newest", "oldest", "contact", "company")
 
 
+def when_stamp(row: dict[str, Any]) -> str:
+    """The ISO time a session is listed under: scheduled, else started, else created."""
+    return row.get("scheduled_at") or row.get("started_at") or row.get("created_at") or ""
+
+
 def when_text(row: dict[str, Any]) -> str:
-    """``2026-11-22 14:30``: sortable, and short enough for an 80-column list."""
-    stamp = row.get("scheduled_at") or row.get("started_at") or row.get("created_at") or ""
-    return stamp[:16].replace("T", " ")
+    """``2026-11-22 14:30``: the list sorts and reads the same way."""
+    return when_stamp(row)[:16].replace("T", " ")
 
 
 def sort_rows(rows: list[dict[str, Any]], how: str) -> list[dict[str, Any]]:
     if how == "oldest":
-        return sorted(rows, key=when_text)
+        return sorted(rows, key=when_stamp)
     if how in ("contact", "company"):
         field = "name" if how == "contact" else "company"
-        return sorted(rows, key=lambda row: (str(row.get(field, "")).lower(), when_text(row)))
-    return sorted(rows, key=when_text, reverse=True)
+        return sorted(rows, key=lambda row: (str(row.get(field, "")).lower(), when_stamp(row)))
+    return sorted(rows, key=when_stamp, reverse=True)
 
 
 def matches(row: dict[str, Any], query: str) -> bool:
@@ -73,7 +88,11 @@ class StartScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#sessions", DataTable)
-        table.add_columns("When", "Contact", "Company", "Status", "Asked", "Min")
+        # Name columns are capped so the whole row fits 80 columns; longer names end in "…".
+        table.add_column("When")
+        table.add_column("Contact", width=NAME_WIDTH)
+        table.add_column("Company", width=NAME_WIDTH)
+        table.add_columns("Status", "Asked", "Min")
         self._show_due([])
         self.rows = read_summaries(self.app.data_root) or []
         self.show_rows()
@@ -109,7 +128,7 @@ class StartScreen(Screen[None]):
                 when_text(row),
                 row.get("name", ""),
                 row.get("company", ""),
-                STATUS_LABELS.get(row.get("status", ""), row.get("status", "")),
+                status_text(row),
                 f"{row.get('asked', 0)}/{row.get('questions', 0)}",
                 f"{row.get('length_minutes', 0)}m",
             )
@@ -256,6 +275,20 @@ class StartScreen(Screen[None]):
 
         text = outreach_email(session)
         self.app.push_screen(TemplateDialog("Outreach email", text, "outreach"), closed)
+
+    def action_advance_status(self) -> None:
+        session = self._load_selected()
+        if session is None or self.app.store is None:
+            return
+        from interview_tui.followups import advance_contact_status
+
+        moved = advance_contact_status(session)
+        if moved.contact_status == session.contact_status:
+            self.notify(f"{session.contact.name} is already at '{session.contact_status}'.")
+            return
+        self.app.store.save(moved)
+        self.notify(f"{session.contact.name}: {session.contact_status} → {moved.contact_status}")
+        self.reload()
 
     def action_search(self) -> None:
         from interview_tui.screens.search import SearchScreen
