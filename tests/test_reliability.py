@@ -494,9 +494,13 @@ async def test_files_the_app_creates_are_private_even_with_an_open_umask(
     assert {p.name: oct(mode(p)) for p in files} == {p.name: oct(0o600) for p in files}
 
 
-def test_exports_are_private(tmp_path: Path, open_umask: None) -> None:
+def test_exports_are_private_even_with_an_open_umask(tmp_path: Path, open_umask: None) -> None:
     export = pytest.importorskip("interview_tui.export")
-    pytest.skip(f"{export.__name__} exists: write the export check against its API")
+    [one] = stored_sessions(tmp_path / "data", 1)
+    single = export.write_export(tmp_path / "new-folder" / "sessions.json", export.to_json([one]))
+    [note] = export.write_markdown_files(tmp_path / "vault", [one])
+    assert [oct(mode(p)) for p in (single, note)] == [oct(0o600)] * 2
+    assert [oct(mode(p.parent)) for p in (single, note)] == [oct(0o700)] * 2
 
 
 # ── no network ──────────────────────────────────────────────────────────────────────────
