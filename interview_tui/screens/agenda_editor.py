@@ -60,6 +60,14 @@ class AgendaEditorScreen(Screen[Session | None]):
             )
         self.refresh_available()
         self.replan()
+        self.watch(self.query_one("#available", OptionList), "has_focus", self._offer_first)
+
+    def _offer_first(self, focused: bool) -> None:
+        """A focused bank list always has a row highlighted, so ``a``/``enter`` add at once
+        (filtering and adding clear the highlight)."""
+        options = self.query_one("#available", OptionList)
+        if focused and options.highlighted is None and options.option_count:
+            options.highlighted = 0
 
     # -- the two lists -------------------------------------------------------------------
 
@@ -93,6 +101,7 @@ class AgendaEditorScreen(Screen[Session | None]):
         options.add_options(
             Option(f"{item.category[:10]:<10} {self._text(item)}", id=item.key) for item in shown
         )
+        self._offer_first(options.has_focus)
 
     def replan(self, keep_order: bool = True) -> None:
         session = self.session

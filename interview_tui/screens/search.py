@@ -60,11 +60,14 @@ class SearchScreen(Screen[None]):
         options = self.query_one("#hits", OptionList)
         options.clear_options()
         options.add_options(Option(self._hit_text(hit)) for hit in self.hits)
+        if self.hits:
+            options.highlighted = 0  # enter in the query box, then enter opens the best hit
         if not query.strip():
             status.update(f"{len(index)} sessions indexed. Type to search.")
         else:
             more = "+" if len(self.hits) >= 100 else ""
-            status.update(f"{len(self.hits)}{more} matching lines")
+            lines = "line" if len(self.hits) == 1 else "lines"
+            status.update(f"{len(self.hits)}{more} matching {lines}")
 
     @staticmethod
     def _hit_text(hit: Hit) -> Text:

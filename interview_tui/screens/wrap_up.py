@@ -24,6 +24,7 @@ class WrapUpScreen(SavingScreen):
     def __init__(self, session: Session, today: date | None = None) -> None:
         super().__init__(session)
         self.today = today or date.today()
+        self._check_in_months = str(CHECK_IN_AFTER_MONTHS)
 
     def compose(self) -> ComposeResult:
         session = self.session
@@ -100,6 +101,11 @@ class WrapUpScreen(SavingScreen):
 
     @on(Input.Changed, "#check-in-months")
     def check_in_changed(self, event: Input.Changed) -> None:
+        # The box announces its first value when it mounts; re-planning then would move a
+        # reopened session's follow-ups to dates counted from today.
+        if event.value == self._check_in_months:
+            return
+        self._check_in_months = event.value
         try:
             months = int(event.value)
         except ValueError:
