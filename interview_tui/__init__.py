@@ -1,8 +1,15 @@
 """interview-tui: prepare, run and learn from informational interviews in the terminal."""
 
-from importlib.metadata import PackageNotFoundError, version
+from __future__ import annotations
 
-try:
-    __version__ = version("interview-tui")
-except PackageNotFoundError:  # running from a checkout that was never installed
-    __version__ = "0.0.0+checkout"
+
+def __getattr__(name: str) -> str:
+    # Looked up on demand: importlib.metadata costs tens of milliseconds at start-up.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("interview-tui")
+        except PackageNotFoundError:  # a checkout that was never installed
+            return "0.0.0+checkout"
+    raise AttributeError(name)

@@ -16,8 +16,9 @@ from interview_tui.store import SessionSnapshot, SessionStore, StoreError
 class Autosaver:
     def __init__(self, store: SessionStore) -> None:
         self.store = store
-        self._write_lock = threading.Lock()
-        self._pending_lock = threading.Lock()
+        # Re-entrant: the hang-up handler may save while this thread is already saving.
+        self._write_lock = threading.RLock()
+        self._pending_lock = threading.RLock()
         self._pending: tuple[SessionSnapshot, bool] | None = None
         self.last_error: str | None = None
         self.saves = 0

@@ -8,11 +8,18 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from interview_tui import __version__
-
 if TYPE_CHECKING:
     from interview_tui.models import Bank, Session
     from interview_tui.store import SessionStore
+
+
+class _VersionAction(argparse.Action):
+    """``--version`` that reads the package metadata only when asked."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        import interview_tui
+
+        parser.exit(message=f"{parser.prog} {interview_tui.__version__}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -20,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="interview-tui",
         description="Prepare, run and learn from informational interviews.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version")
     parser.add_argument(
         "--data-dir",
         metavar="DIR",

@@ -309,5 +309,17 @@ def _trim(line: str, start: int, end: int) -> tuple[str, int, int]:
 
 
 def build_index(store: SessionStore) -> SearchIndex:
-    """An index of every readable session in ``store``, newest first."""
-    return SearchIndex(store.iter_sessions())
+    """An index of every readable session in ``store``, newest first.
+
+    Sessions are loaded and added one at a time, oldest first (a later ``add`` counts as
+    newer), so only one session object is alive at a time, not the whole history.
+    """
+    from interview_tui.store import StoreError
+
+    index = SearchIndex()
+    for summary in reversed(store.summaries()):
+        try:
+            index.add(store.load(summary["id"]))
+        except StoreError:
+            continue  # damaged: the store has set it aside and said so
+    return index

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from textual.widgets import DataTable, Input, Markdown, Static, TextArea
+from textual.widgets import Input, Markdown, Static, TextArea
 
 from interview_tui.clock import FakeClock
 from interview_tui.placeholders import fill, placeholder_values
@@ -19,6 +19,7 @@ from interview_tui.screens.setup import SetupScreen
 from interview_tui.screens.start import StartScreen
 from interview_tui.store import SessionStore
 from interview_tui.widgets.agenda_list import AgendaList
+from interview_tui.widgets.session_table import SessionTable
 
 SIZE = (80, 24)
 
@@ -150,7 +151,7 @@ async def test_create_run_quit_and_find_everything_after_restart(
     app = make_app(clock=FakeClock())
     async with app.run_test(size=SIZE) as pilot:
         await open_app(pilot, wait_until)
-        table = app.screen.query_one("#sessions", DataTable)
+        table = app.screen.query_one("#sessions", SessionTable)
         assert table.row_count == 1
         when, name, company, status, asked, length = table.get_row_at(0)
         assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", when)  # started today
@@ -228,7 +229,7 @@ async def test_start_screen_lists_stored_sessions_newest_first(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_app(pilot, wait_until)
-        table = app.screen.query_one("#sessions", DataTable)
+        table = app.screen.query_one("#sessions", SessionTable)
         rows = [table.get_row_at(i) for i in range(table.row_count)]
         assert rows == [
             ["2026-03-09 09:30", "Katherine Johnson", "NASA Langley", "scheduled", "0/10", "30m"],
@@ -328,7 +329,7 @@ async def test_leaving_the_live_screen_pauses_saves_and_updates_the_list(
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, StartScreen))
         assert not live.stopwatch.running
-        table = app.screen.query_one("#sessions", DataTable)
+        table = app.screen.query_one("#sessions", SessionTable)
         assert table.get_row_at(0)[1:5] == [
             "Katherine Johnson",
             "NASA Langley",

@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Static, TextArea
+from textual.widgets import Static, TextArea
 
 import interview_tui
 from interview_tui import keymap, safe_storage
@@ -42,6 +42,7 @@ from interview_tui.screens.live import LiveScreen
 from interview_tui.screens.start import StartScreen
 from interview_tui.session_index import read_summaries
 from interview_tui.store import SessionStore, StoreError
+from interview_tui.widgets.session_table import SessionTable
 
 SIZE = (80, 24)
 STAMPED = r"\.damaged-\d{8}-\d{6}(-\d+)?$"
@@ -199,7 +200,7 @@ async def test_opening_a_damaged_session_says_where_it_was_kept_and_stays_on_the
     app = make_app(root)
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: app.ready)
-        table = app.screen.query_one("#sessions", DataTable)
+        table = app.screen.query_one("#sessions", SessionTable)
         contacts = [table.get_row_at(row)[1] for row in range(table.row_count)]
         table.move_cursor(row=contacts.index(victim.contact.name))
         await pilot.press("o")

@@ -66,12 +66,13 @@ class SavingScreen(Screen[None]):
         self.set_timer(RETRY_SECONDS, self._write_in_background)
 
     def flush(self, *, update_index: bool = True) -> bool:
-        """Save now, on this thread. False when nothing could be written."""
+        """Save now, on this thread. False when the write failed (the user is told); True
+        when saved, or when the folder is read-only (the user was told on arrival)."""
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
         if self.autosaver is None:
-            return False
+            return True
         self.before_save()
         ok = self.autosaver.save_now(self.session, update_index=update_index)
         if ok and update_index and self.app.search_index is not None:

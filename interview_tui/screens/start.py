@@ -13,11 +13,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
+from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from interview_tui import keymap
 from interview_tui.session_index import read_summaries
+from interview_tui.widgets.session_table import HEADER, SessionTable
 
 if TYPE_CHECKING:
     from interview_tui.followups import DueItem
@@ -35,7 +36,7 @@ def status_text(row: dict[str, Any]) -> str:
     return contact or "planned"
 
 
-NAME_WIDTH = 15
+MAX_ROWS = 500  # past this many the filter is the way in
 SORTS = ("newest", "oldest", "contact", "company")
 
 
@@ -56,6 +57,17 @@ def sort_rows(rows: list[dict[str, Any]], how: str) -> list[dict[str, Any]]:
         field = "name" if how == "contact" else "company"
         return sorted(rows, key=lambda row: (str(row.get(field, "")).lower(), when_stamp(row)))
     return sorted(rows, key=when_stamp, reverse=True)
+
+
+def row_cells(row: dict[str, Any]) -> tuple[str, ...]:
+    return (
+        when_text(row),
+        row.get("name", ""),
+        row.get("company", ""),
+        status_text(row),
+        f"{row.get('asked', 0)}/{row.get('questions', 0)}",
+        f"{row.get('length_minutes', 0)}m",
+    )
 
 
 def matches(row: dict[str, Any], query: str) -> bool:
@@ -82,17 +94,12 @@ class StartScreen(Screen[None]):
             with Horizontal(id="sessions-head"):
                 yield Static("Sessions", id="sessions-title", classes="title")
                 yield Input(placeholder="/ filter", id="filter", compact=True)
-            yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+            yield Static(HEADER, id="sessions-header")
+            yield SessionTable(id="sessions")
             yield Static(id="sessions-empty")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#sessions", DataTable)
-        # Name columns are capped so the whole row fits 80 columns; longer names end in "…".
-        table.add_column("When")
-        table.add_column("Contact", width=NAME_WIDTH)
-        table.add_column("Company", width=NAME_WIDTH)
-        table.add_columns("Status", "Asked", "Min")
         self._show_due([])
         self.rows = read_summaries(self.app.data_root) or []
         self.show_rows()
@@ -108,8 +115,10 @@ class StartScreen(Screen[None]):
         store = self.app.store
         if store is None:
             return
-        self.rows = store.summaries()
-        self.show_rows()
+        rows = store.summaries()
+        if rows != self.rows:
+            self.rows = rows
+            self.show_rows()
         from interview_tui.followups import due_items
 
         self._show_due(due_items(self.rows, date.today()))
@@ -117,27 +126,14 @@ class StartScreen(Screen[None]):
     # -- the session table -------------------------------------------------------------------
 
     def show_rows(self) -> None:
-        table = self.query_one("#sessions", DataTable)
-        selected = self._selected_id()
+        table = self.query_one("#sessions", SessionTable)
         query = self.query_one("#filter", Input).value.strip()
         rows = [row for row in self.rows if matches(row, query)] if query else self.rows
-        rows = sort_rows(rows, self.sort)
-        table.clear()
-        table.add_rows(
-            (
-                when_text(row),
-                row.get("name", ""),
-                row.get("company", ""),
-                status_text(row),
-                f"{row.get('asked', 0)}/{row.get('questions', 0)}",
-                f"{row.get('length_minutes', 0)}m",
-            )
-            for row in rows
-        )
-        self._row_ids = [row["id"] for row in rows]
-        if selected in self._row_ids:
-            table.move_cursor(row=self._row_ids.index(selected))
+        matched = len(rows)
+        rows = sort_rows(rows, self.sort)[:MAX_ROWS]
+        table.set_rows([row_cells(row) for row in rows], [row["id"] for row in rows])
         table.display = bool(self.rows)
+        self.query_one("#sessions-header", Static).display = bool(self.rows)
         empty = self.query_one("#sessions-empty", Static)
         empty.display = not rows
         empty.update(
@@ -145,14 +141,14 @@ class StartScreen(Screen[None]):
             if not self.rows
             else "No session matches the filter."
         )
-        shown = f"{len(rows)} of {len(self.rows)}" if query else str(len(self.rows))
-        self.query_one("#sessions-title", Static).update(f"Sessions ({shown}) · {self.sort}")
+        shown = f"{matched} of {len(self.rows)}" if query else str(len(self.rows))
+        capped = f" · first {MAX_ROWS} shown, f filters" if matched > MAX_ROWS else ""
+        self.query_one("#sessions-title", Static).update(
+            f"Sessions ({shown}) · {self.sort}{capped}"
+        )
 
     def _selected_id(self) -> str | None:
-        table = self.query_one("#sessions", DataTable)
-        ids = getattr(self, "_row_ids", [])
-        row = table.cursor_row
-        return ids[row] if table.row_count and 0 <= row < len(ids) else None
+        return self.query_one("#sessions", SessionTable).selected_id
 
     @on(Input.Changed, "#filter")
     def filter_changed(self) -> None:
@@ -160,7 +156,7 @@ class StartScreen(Screen[None]):
 
     @on(Input.Submitted, "#filter")
     def filter_done(self) -> None:
-        self.query_one("#sessions", DataTable).focus()
+        self.query_one("#sessions", SessionTable).focus()
 
     def action_filter(self) -> None:
         self.query_one("#filter", Input).focus()
@@ -236,7 +232,7 @@ class StartScreen(Screen[None]):
 
             self.app.push_screen(SetupScreen(session))
 
-    @on(DataTable.RowSelected, "#sessions")
+    @on(OptionList.OptionSelected, "#sessions")
     def action_open_session(self) -> None:
         session = self._load_selected()
         if session is None:
