@@ -166,7 +166,7 @@ async def edit_the_agenda(pilot, wait_until) -> AgendaEditorScreen:
         planned = sum(item.minutes for item in session.agenda[:cut])
         flagged = sum(1 for item in session.agenda if lint_question(item.text))
         summary = text_of(editor, "#agenda-summary")
-        expected = f"Agenda: {planned:g} of 30 min · {cut} above the cut"
+        expected = f"{planned:g}/30 min · {cut} above the cut"
         assert summary == expected + (f" · {flagged} flagged" if flagged else "")
         cut_row = str(agenda.get_option(CUT_ID).prompt)
         assert cut_row == f"── cut · {len(session.agenda) - cut} if time allows ──"
@@ -764,9 +764,9 @@ async def test_form_errors_name_each_field_and_the_screen_stays(make_app, wait_u
         await pilot.pause()
         assert app.screen is setup
         assert str(errors.render()).splitlines() == [
-            "name: the contact's name is needed",
-            "length: the call needs a positive length in minutes",
-            "scheduled: '2026-13-45' is not a date; use YYYY-MM-DD or YYYY-MM-DD HH:MM",
+            "Name: the contact's name is needed",
+            "Minutes: the call needs a positive length in minutes",
+            "When: '2026-13-45' is not a date; use YYYY-MM-DD or YYYY-MM-DD HH:MM",
         ]
         assert errors.has_class("-error")
         assert app.focused.id == "name"  # the first field that is wrong
@@ -780,8 +780,8 @@ async def test_form_errors_name_each_field_and_the_screen_stays(make_app, wait_u
         await pilot.pause()
         assert app.screen is setup
         assert str(errors.render()).splitlines() == [
-            "length: the call needs a positive length in minutes",
-            "scheduled: '2026-13-45' is not a date; use YYYY-MM-DD or YYYY-MM-DD HH:MM",
+            "Minutes: the call needs a positive length in minutes",
+            "When: '2026-13-45' is not a date; use YYYY-MM-DD or YYYY-MM-DD HH:MM",
         ]
         assert app.focused.id == "length"
         assert app.store is not None and app.store.summaries() == []

@@ -289,7 +289,7 @@ async def test_setup_with_an_empty_name_shows_the_error_and_stays(make_app, wait
         await pilot.press("f5")
         await pilot.pause()
         assert app.screen is setup
-        assert "name: the contact's name is needed" in str(errors.render())
+        assert "Name: the contact's name is needed" in str(errors.render())
         assert errors.has_class("-error")
         assert app.focused.id == "name"
 
@@ -304,8 +304,8 @@ async def test_setup_with_an_empty_name_shows_the_error_and_stays(make_app, wait
         await pilot.press("f5")
         await pilot.pause()
         assert app.screen is setup
-        assert "length: choose between 5 and 240 minutes" in str(errors.render())
-        assert "name:" not in str(errors.render())
+        assert "Minutes: choose between 5 and 240 minutes" in str(errors.render())
+        assert "Name:" not in str(errors.render())
         setup.query_one("#length", Input).value = "20"
         await pilot.press("f5")
         await wait_until(pilot, lambda: isinstance(app.screen, LiveScreen))

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static, TextArea
+from textual.widgets import Button, Footer, Static, TextArea
 
 
 @dataclass
@@ -56,6 +56,7 @@ class TemplateDialog(ModalScreen[TemplateResult | None]):
                 yield Button("Copy", variant="primary", id="copy")
                 yield Button("Copy & mark sent", id="sent")
                 yield Button("Close", id="close")
+        yield Footer()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.run_action(event.button.id or "close")

@@ -112,7 +112,7 @@ class AgendaEditorScreen(Screen[Session | None]):
         flagged = sum(1 for text in texts if lint_question(text, company=self.values["company"]))
         warn = f" · [b $warning]{flagged} flagged[/]" if flagged else ""
         self.query_one("#agenda-summary", Static).update(
-            f"Agenda: [b]{plan.planned_minutes:g}[/b] of {session.length_minutes} min · "
+            f"[b]{plan.planned_minutes:g}[/b]/{session.length_minutes} min · "
             f"{plan.cut} above the cut{warn}"
         )
         self.show_lint()

@@ -166,7 +166,13 @@ class SetupScreen(Screen[None]):
         try:
             session = session_from_form(values, goals)
         except FormErrors as exc:
-            errors.update("\n".join(f"{field}: {message}" for field, message in exc.errors.items()))
+            labels = {key: label.rstrip(" *") for key, label, _ in FIELDS}
+            errors.update(
+                "\n".join(
+                    f"{labels.get(field, field.capitalize())}: {message}"
+                    for field, message in exc.errors.items()
+                )
+            )
             errors.add_class("-error")
             first = next(iter(exc.errors))
             if self.query(f"#{first}"):

@@ -11,7 +11,12 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Input, Label, Static, TextArea
 
 from interview_tui import keymap
-from interview_tui.followups import CHECK_IN_AFTER_MONTHS, referral_to_session, schedule_followups
+from interview_tui.followups import (
+    CHECK_IN_AFTER_MONTHS,
+    call_date,
+    referral_to_session,
+    schedule_followups,
+)
 from interview_tui.models import REFLECTION_PROMPTS, Referral, Session
 from interview_tui.screens.saving import SavingScreen
 
@@ -24,7 +29,16 @@ class WrapUpScreen(SavingScreen):
     def __init__(self, session: Session, today: date | None = None) -> None:
         super().__init__(session)
         self.today = today or date.today()
-        self._check_in_months = str(CHECK_IN_AFTER_MONTHS)
+        # Follow-ups count from the day of the call, so reopening a wrap-up later moves nothing.
+        self.call_day = call_date(session) or self.today
+        self._check_in_months = str(self._stored_check_in_months())
+
+    def _stored_check_in_months(self) -> int:
+        for followup in self.session.followups:
+            if followup.kind == "check-in":
+                days = (followup.due - self.call_day).days
+                return max(0, round(days / 30.44))
+        return CHECK_IN_AFTER_MONTHS
 
     def compose(self) -> ComposeResult:
         session = self.session
@@ -49,7 +63,7 @@ class WrapUpScreen(SavingScreen):
             with Horizontal(id="check-in-row"):
                 yield Label("Check in again after")
                 yield Input(
-                    str(CHECK_IN_AFTER_MONTHS), id="check-in-months", type="integer", compact=True
+                    self._check_in_months, id="check-in-months", type="integer", compact=True
                 )
                 yield Label("months")
             yield Static(id="followups")
@@ -59,7 +73,7 @@ class WrapUpScreen(SavingScreen):
         super().on_mount()
         self.sub_title = "Wrap-up"
         if not any(f.kind == "thank-you" for f in self.session.followups):
-            self.session = schedule_followups(self.session, self.today)
+            self.session = schedule_followups(self.session, self.call_day)
         self._show_referrals()
         self._show_followups()
 
@@ -111,7 +125,7 @@ class WrapUpScreen(SavingScreen):
         except ValueError:
             return
         if 0 <= months <= 36:
-            self.session = schedule_followups(self.session, self.today, months)
+            self.session = schedule_followups(self.session, self.call_day, months)
             self._show_followups()
             self.schedule_save()
 
