@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 class InterviewApp(App[int]):
     TITLE = "interview-tui"
     SUB_TITLE = "informational interviews"
+    # The start screen is the default screen, whose own CSS_PATH Textual does not load.
+    CSS_PATH = Path(__file__).parent / "screens" / "start.tcss"
     COMMANDS = App.COMMANDS | {ScreenActionsProvider}
     BINDINGS = [
         # Out of the footer to leave room for the call's keys; in the README and the palette.
@@ -56,8 +58,12 @@ class InterviewApp(App[int]):
         self.search_index: SearchIndex | None = None
         self.load_error: str | None = None
 
+    def get_default_screen(self) -> StartScreen:
+        # The start screen is the app's first screen itself, not one pushed over an empty
+        # default: that second layout pass cost about a third of a bare app's start-up.
+        return StartScreen()
+
     def on_mount(self) -> None:
-        self.push_screen(StartScreen())
         self.call_after_refresh(self.load_store_and_banks)
         self.app_suspend_signal.subscribe(self, self._flush_screens)
         for sig in (signal.SIGHUP, signal.SIGTERM):

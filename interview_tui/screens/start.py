@@ -37,6 +37,8 @@ def status_text(row: dict[str, Any]) -> str:
 
 
 MAX_ROWS = 500  # past this many the filter is the way in
+FIRST_ROWS = 60
+REST_OF_ROWS_DELAY = 0.3
 SORTS = ("newest", "oldest", "contact", "company")
 
 
@@ -76,7 +78,6 @@ def matches(row: dict[str, Any], query: str) -> bool:
 
 
 class StartScreen(Screen[None]):
-    CSS_PATH = "start.tcss"
     AUTO_FOCUS = "#sessions"
     BINDINGS = keymap.bindings(keymap.START)
 
@@ -85,6 +86,7 @@ class StartScreen(Screen[None]):
         self.rows: list[dict[str, Any]] = []
         self.sort = SORTS[0]
         self.due: list[DueItem] = []
+        self._all_rows = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -131,7 +133,14 @@ class StartScreen(Screen[None]):
         rows = [row for row in self.rows if matches(row, query)] if query else self.rows
         matched = len(rows)
         rows = sort_rows(rows, self.sort)[:MAX_ROWS]
-        table.set_rows([row_cells(row) for row in rows], [row["id"] for row in rows])
+        # A screenful now, the rest once the first screen is up: the list is what people open
+        # the app to see, and every row costs layout time.
+        first = rows if self._all_rows else rows[:FIRST_ROWS]
+        table.set_rows([row_cells(row) for row in first], [row["id"] for row in first])
+        if not self._all_rows:
+            self._all_rows = True
+            if len(first) < len(rows):
+                self.set_timer(REST_OF_ROWS_DELAY, self.show_rows)
         table.display = bool(self.rows)
         self.query_one("#sessions-header", Static).display = bool(self.rows)
         empty = self.query_one("#sessions-empty", Static)
