@@ -37,7 +37,7 @@ def status_text(row: dict[str, Any]) -> str:
 
 
 MAX_ROWS = 500  # past this many the filter is the way in
-FIRST_ROWS = 60
+FIRST_ROWS = 40
 REST_OF_ROWS_DELAY = 0.3
 SORTS = ("newest", "oldest", "contact", "company")
 
@@ -91,6 +91,7 @@ class StartScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="start-body"):
+            # Hidden until the app is ready and something is due.
             yield Static("Due", id="due-title", classes="title")
             yield OptionList(id="due")
             with Horizontal(id="sessions-head"):
@@ -102,7 +103,6 @@ class StartScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self._show_due([])
         self.rows = read_summaries(self.app.data_root) or []
         self.show_rows()
         self.watch(self.app, "ready", self._on_app_ready, init=False)
