@@ -17,7 +17,7 @@ from typing import Literal
 
 from interview_tui.followups import call_date
 from interview_tui.models import Session
-from interview_tui.placeholders import fill
+from interview_tui.placeholders import fill, placeholder_values
 
 MIN_WORD_LENGTH = 4
 _WORD = re.compile(r"[^\W\d_][\w'+#-]*[\w+#]|[^\W\d_]")
@@ -145,16 +145,7 @@ class Said:
 
 
 def _filled(text: str, session: Session | None) -> str:
-    if session is None:
-        return fill(text, {})
-    contact = session.contact
-    values = {
-        "name": contact.name,
-        "company": contact.company,
-        "role": contact.role,
-        "industry": contact.industry,
-    }
-    return fill(text, values)
+    return fill(text, placeholder_values(session) if session is not None else {})
 
 
 @dataclass(frozen=True)

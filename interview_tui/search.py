@@ -25,7 +25,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from interview_tui.models import REFLECTION_PROMPTS, Session
-from interview_tui.placeholders import fill
+from interview_tui.placeholders import fill, placeholder_values
 
 if TYPE_CHECKING:
     from interview_tui.store import SessionStore
@@ -79,13 +79,7 @@ def _session_fields(
     ``filled`` caches question texts with placeholders filled: the same bank questions
     and companies come up again and again.
     """
-    contact = session.contact
-    values = {
-        "name": contact.name,
-        "company": contact.company,
-        "role": contact.role,
-        "industry": contact.industry,
-    }
+    values = placeholder_values(session)
     cache = filled if filled is not None else {}
     fields: list[tuple[str, str, str]] = [
         ("research notes", "research notes", session.research_notes)
