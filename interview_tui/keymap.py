@@ -52,7 +52,7 @@ START = (
     Key("open-session", "o", "open_session", "Open/run", "Open the selected session to run it"),
     Key("view-session", "v", "view_session", "View", "Read the selected session and its notes"),
     Key("prepare-session", "e", "prepare", "Edit", "Edit the selected session's preparation"),
-    Key("outreach", "m", "outreach", "Mail", "Write and copy the outreach email"),
+    Key("outreach", "m", "outreach", "Mail", "Outreach email (or, once asked, the reminder)"),
     Key("mark-done", "x", "mark_done", "Done", "Mark the highlighted due item done"),
     Key(
         "advance-status",

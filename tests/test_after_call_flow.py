@@ -796,3 +796,38 @@ async def test_form_errors_name_each_field_and_the_screen_stays(make_app, wait_u
         assert (session.contact.name, session.length_minutes) == ("Ada", 45)
         assert session.scheduled_at == datetime(2026, 12, 1)
         assert not errors.has_class("-error")
+
+
+async def test_an_unanswered_request_is_due_and_m_writes_the_gentle_reminder(
+    make_app, app_data_dir, store_session, wait_until, clipboard
+):
+    linh = store_session("20260310-090000-linh02", "Linh Tran", "Octave Labs", "Designer")
+    resave(
+        app_data_dir,
+        linh,
+        contact_status="asked",
+        scheduled_at=None,
+        outreach_sent_on=date.today() - timedelta(days=14),
+    )
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_app(pilot, wait_until)
+        start = app.screen
+        await wait_until(pilot, lambda: len(start.due) == 1)
+        assert start.due[0].kind == "outreach-reminder"
+        await pilot.press("m")
+        await wait_until(pilot, lambda: isinstance(app.screen, TemplateDialog))
+        dialog = app.screen
+        assert text_of(dialog, "#template-title") == "Follow-up reminder"
+        reminder = dialog.query_one("#template-text").text
+        assert "Linh" in reminder
+        await pilot.press("ctrl+s")  # copy and mark sent
+        await wait_until(pilot, lambda: isinstance(app.screen, StartScreen))
+        assert clipboard == [reminder]
+        await wait_until(pilot, lambda: start.due == [])
+
+    store = read_store(app_data_dir)
+    stored = store.load("20260310-090000-linh02")
+    assert [f.kind for f in stored.followups if f.done] == ["outreach-reminder"]
+    assert stored.contact_status == "asked"
+    store.close()

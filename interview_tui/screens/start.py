@@ -263,23 +263,35 @@ class StartScreen(Screen[None]):
             self.app.push_screen(SessionViewScreen(session))
 
     def action_outreach(self) -> None:
+        """The request for a conversation; once asked and unanswered, the gentle reminder."""
         session = self._load_selected()
         if session is None:
             return
         from interview_tui.dialogs.template_dialog import TemplateDialog, TemplateResult
-        from interview_tui.templates import outreach_email
+        from interview_tui.models import FollowUp
+        from interview_tui.templates import follow_up_reminder, outreach_email
+
+        reminding = session.contact_status == "asked" and session.outreach_sent_on is not None
 
         def closed(result: TemplateResult | None) -> None:
             if result is None or not result.sent or self.app.store is None:
                 return
-            if session.contact_status == "to contact":
-                session.contact_status = "asked"
-            session.outreach_sent_on = date.today()
+            if reminding:
+                session.followups.append(
+                    FollowUp(kind="outreach-reminder", due=date.today(), done=True)
+                )
+            else:
+                if session.contact_status == "to contact":
+                    session.contact_status = "asked"
+                session.outreach_sent_on = date.today()
             self.app.store.save(session)
             self.reload()
 
-        text = outreach_email(session)
-        self.app.push_screen(TemplateDialog("Outreach email", text, "outreach"), closed)
+        if reminding:
+            dialog = TemplateDialog("Follow-up reminder", follow_up_reminder(session), "reminder")
+        else:
+            dialog = TemplateDialog("Outreach email", outreach_email(session), "outreach")
+        self.app.push_screen(dialog, closed)
 
     def action_advance_status(self) -> None:
         session = self._load_selected()
