@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from interview_tui.cli import main
+from interview_tui.locations import builtin_banks_dir
 from interview_tui.store import SessionStore
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -39,7 +40,8 @@ def assert_lists_builtin_banks(stdout: str) -> None:
         assert line.startswith(name), line
         assert category in line
         assert f"{count} questions" in line
-        assert line.endswith(str(BUILTIN_BANKS / file_name)), line
+        # From a checkout, or from inside the installed package after ``pip install .``.
+        assert line.endswith(str(builtin_banks_dir() / file_name)), line
 
 
 def test_banks_list_prints_the_six_builtin_banks_with_counts_and_paths(capsys):

@@ -71,6 +71,7 @@ async def settle(pilot, wait_until) -> None:
     """Everything loaded, no toasts, no blinking cursors: the same picture every run."""
     app = pilot.app
     await wait_until(pilot, lambda: app.ready)
+    await pilot.wait_for_scheduled_animations()
     await pilot.pause()
     for widget in app.screen.query("Input, TextArea"):
         widget.cursor_blink = False

@@ -44,6 +44,7 @@ async def settle(pilot, wait_until) -> None:
     """Everything loaded, no toasts, no blinking cursors: the same picture every run."""
     app = pilot.app
     await wait_until(pilot, lambda: app.ready)
+    await pilot.wait_for_scheduled_animations()
     await pilot.pause()
     no_blinking(app.screen)
     app.clear_notifications()
@@ -181,9 +182,13 @@ def test_thank_you_note_dialog(snap_compare, make_app, ada_wrapped_up, wait_unti
         app.push_screen(WrapUpScreen(session, today=date(2026, 3, 3)))
         await wait_until(pilot, lambda: isinstance(app.screen, WrapUpScreen))
         no_blinking(app.screen)
+        # Focus scrolls the wrap-up with an animation; let it end so the page behind the
+        # dialog stands still at the same place on every run.
+        await pilot.wait_for_scheduled_animations()
         await pilot.press("ctrl+y")
         await wait_until(pilot, lambda: isinstance(app.screen, TemplateDialog))
         no_blinking(app.screen)
+        await pilot.wait_for_scheduled_animations()
         await settle(pilot, wait_until)
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
