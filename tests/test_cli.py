@@ -182,7 +182,6 @@ def test_sessions_list_uses_the_data_dir_from_the_environment(
 def test_python_dash_m_runs_banks_list(private_user_dirs, tmp_path):
     env = {
         **os.environ,
-        "PYTHONPATH": str(REPO_ROOT),
         "INTERVIEW_TUI_DATA_DIR": str(private_user_dirs["data"]),
         "INTERVIEW_TUI_CONFIG_DIR": str(private_user_dirs["config"]),
     }
