@@ -225,7 +225,8 @@ async def edit_the_agenda(pilot, wait_until) -> AgendaEditorScreen:
     assert app.focused is available
     await pilot.press("a")
     assert "industry/where-its-heading" in [item.key for item in session.agenda]
-    assert option_texts(available) == []  # on the agenda now, so no longer offered
+    # On the agenda now, so no longer offered: the list says why it is empty.
+    assert option_texts(available) == ["No bank question matches the filter."]
     plan_changed()
 
     # A question of one's own, which the lint flags with its reason.

@@ -3,6 +3,7 @@ change priority and minutes, with the cut line and the planned time updating as 
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -101,6 +102,16 @@ class AgendaEditorScreen(Screen[Session | None]):
         options.add_options(
             Option(f"{item.category[:10]:<10} {self._text(item)}", id=item.key) for item in shown
         )
+        if not shown:
+            filtering = any(
+                self.query_one(f"#{name}", Input).value for name in ("search", "tag")
+            ) or self.query_one("#category", Select).value not in (ALL, Select.NULL, None)
+            hint = (
+                "No bank question matches the filter."
+                if filtering
+                else "Every question of the banks is on the agenda; d drops one, q writes your own."
+            )
+            options.add_option(Option(Text(hint, style="dim"), disabled=True))
         self._offer_first(options.has_focus)
 
     def replan(self, keep_order: bool = True) -> None:
