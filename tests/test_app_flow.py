@@ -339,3 +339,24 @@ async def test_leaving_the_live_screen_pauses_saves_and_updates_the_list(
         stored = SessionStore(app.data_root, read_only=True).load("20260309-093000-kathy1")
         assert stored.elapsed_seconds == pytest.approx(75)
         assert [item.status for item in stored.agenda[:3]] == ["asked", "asked", "pending"]
+
+
+async def test_the_start_screen_still_reads_right_after_visiting_every_other_screen(
+    make_app, wait_until, screen_text
+):
+    """A screen's stylesheet applies app-wide once loaded; none may bend the start screen."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_app(pilot, wait_until)
+        await pilot.press("n")
+        await wait_until(pilot, lambda: isinstance(app.screen, SetupScreen))
+        await pilot.press(*"Ana", "f5")
+        await wait_until(pilot, lambda: isinstance(app.screen, LiveScreen))
+        await pilot.press("f10")
+        await wait_until(pilot, lambda: not isinstance(app.screen, LiveScreen))
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(app.screen, StartScreen))
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Sessions (1)" in text
+        assert "Ana" in text

@@ -60,7 +60,7 @@ def patterns_markdown(sessions: list[Session]) -> str:
 class PatternsScreen(Screen[None]):
     AUTO_FOCUS = "#patterns-page"
     BINDINGS = keymap.bindings(keymap.PATTERNS)
-    DEFAULT_CSS = "#patterns-page { padding: 0 2; height: 1fr; }"
+    DEFAULT_CSS = "PatternsScreen #patterns-page { padding: 0 2; height: 1fr; }"
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -76,6 +76,10 @@ class WrapUpScreen(SavingScreen):
             self.session = schedule_followups(self.session, self.call_day)
         self._show_referrals()
         self._show_followups()
+        # Focusing the first prompt scrolls its label and the title out of view; bring them back.
+        self.call_after_refresh(
+            self.query_one("#wrap-up", VerticalScroll).scroll_home, animate=False
+        )
 
     def _show_referrals(self) -> None:
         lines = [
