@@ -260,6 +260,34 @@ def wait_until():
     return wait
 
 
+def _no_blinking(screen) -> None:
+    for widget in screen.query("Input, TextArea"):
+        widget.cursor_blink = False
+
+
+@pytest.fixture
+def no_blinking():
+    """``no_blinking(screen)``: cursors that do not blink, so a picture does not depend on
+    when it is taken."""
+    return _no_blinking
+
+
+@pytest.fixture
+def settle(wait_until):
+    """``await settle(pilot)``: loaded, animations over, no toasts, no blinking cursors."""
+
+    async def settle_(pilot) -> None:
+        app = pilot.app
+        await wait_until(pilot, lambda: app.ready)
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        _no_blinking(app.screen)
+        app.clear_notifications()
+        await pilot.pause()
+
+    return settle_
+
+
 @pytest.fixture
 def screen_text():
     """The current screen as plain text, one line per terminal row (what a user sees)."""

@@ -67,29 +67,19 @@ def three_sessions(store_session):
     )
 
 
-async def settle(pilot, wait_until) -> None:
-    """Everything loaded, no toasts, no blinking cursors: the same picture every run."""
-    app = pilot.app
-    await wait_until(pilot, lambda: app.ready)
-    await pilot.wait_for_scheduled_animations()
-    await pilot.pause()
-    for widget in app.screen.query("Input, TextArea"):
-        widget.cursor_blink = False
-    app.clear_notifications()
-    await pilot.pause()
-
-
-def test_start_screen_with_three_sessions(snap_compare, make_app, three_sessions, wait_until):
+def test_start_screen_with_three_sessions(
+    snap_compare, make_app, three_sessions, wait_until, settle
+):
     async def run_before(pilot) -> None:
-        await settle(pilot, wait_until)
+        await settle(pilot)
         assert isinstance(pilot.app.screen, StartScreen)
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
 
 
-def test_setup_screen(snap_compare, make_app, wait_until):
+def test_setup_screen(snap_compare, make_app, wait_until, settle):
     async def run_before(pilot) -> None:
-        await settle(pilot, wait_until)
+        await settle(pilot)
         await pilot.press("n")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, SetupScreen))
         setup = pilot.app.screen
@@ -106,18 +96,18 @@ def test_setup_screen(snap_compare, make_app, wait_until):
         # The preview re-plans once typing pauses; let the edits arrive, then wait for it.
         await pilot.pause()
         await wait_until(pilot, lambda: setup._preview_timer is None)
-        await settle(pilot, wait_until)
+        await settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
 
 
-def _mid_call(wait_until):
+def _mid_call(wait_until, settle):
     """Open the planned session, tick one off, skip one, type a note, fall behind."""
 
     async def run_before(pilot) -> None:
         app = pilot.app
         clock = app.clock
-        await settle(pilot, wait_until)
+        await settle(pilot)
         await pilot.press("o")
         await wait_until(pilot, lambda: isinstance(app.screen, LiveScreen))
         live = app.screen
@@ -132,32 +122,32 @@ def _mid_call(wait_until):
         clock.advance(11 * 60)  # eleven minutes on a five-minute question
         await pilot.pause(TICK_SECONDS + 0.15)
         await wait_until(pilot, lambda: live.query_one("BudgetBar").has_class("-behind"))
-        await settle(pilot, wait_until)
+        await settle(pilot)
 
     return run_before
 
 
-def test_live_screen_mid_call_80x24(snap_compare, make_app, store_session, wait_until):
+def test_live_screen_mid_call_80x24(snap_compare, make_app, store_session, wait_until, settle):
     store_session(KATHERINE, "Katherine Johnson", "NASA Langley", "Mathematician")
     app = make_app(clock=FakeClock())
-    assert snap_compare(app, terminal_size=(80, 24), run_before=_mid_call(wait_until))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_mid_call(wait_until, settle))
 
 
-def test_live_screen_mid_call_120x36(snap_compare, make_app, store_session, wait_until):
+def test_live_screen_mid_call_120x36(snap_compare, make_app, store_session, wait_until, settle):
     store_session(KATHERINE, "Katherine Johnson", "NASA Langley", "Mathematician")
     app = make_app(clock=FakeClock())
-    assert snap_compare(app, terminal_size=(120, 36), run_before=_mid_call(wait_until))
+    assert snap_compare(app, terminal_size=(120, 36), run_before=_mid_call(wait_until, settle))
 
 
-def test_session_view(snap_compare, make_app, three_sessions, wait_until):
+def test_session_view(snap_compare, make_app, three_sessions, wait_until, settle):
     pytest.importorskip("interview_tui.export")
     from interview_tui.screens.session_view import SessionViewScreen
 
     async def run_before(pilot) -> None:
         app = pilot.app
-        await settle(pilot, wait_until)
+        await settle(pilot)
         await pilot.press("down", "down", "v")  # the oldest session: Ada's, ended
         await wait_until(pilot, lambda: isinstance(app.screen, SessionViewScreen))
-        await settle(pilot, wait_until)
+        await settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)

@@ -35,22 +35,6 @@ GRACE = "20260305-140000-grace1"
 KATHERINE = "20260309-093000-kathy1"
 
 
-def no_blinking(screen) -> None:
-    for widget in screen.query("Input, TextArea"):
-        widget.cursor_blink = False
-
-
-async def settle(pilot, wait_until) -> None:
-    """Everything loaded, no toasts, no blinking cursors: the same picture every run."""
-    app = pilot.app
-    await wait_until(pilot, lambda: app.ready)
-    await pilot.wait_for_scheduled_animations()
-    await pilot.pause()
-    no_blinking(app.screen)
-    app.clear_notifications()
-    await pilot.pause()
-
-
 async def paste(pilot, text: str) -> None:
     pilot.app.post_message(events.Paste(text))
     await pilot.pause()
@@ -98,12 +82,14 @@ def ada_wrapped_up(store_session, app_data_dir):
     return ada
 
 
-def test_agenda_editor_with_a_flagged_question(snap_compare, make_app, store_session, wait_until):
+def test_agenda_editor_with_a_flagged_question(
+    snap_compare, make_app, store_session, wait_until, settle, no_blinking
+):
     store_session(KATHERINE, "Katherine Johnson", "NASA Langley", "Mathematician")
 
     async def run_before(pilot) -> None:
         app = pilot.app
-        await settle(pilot, wait_until)
+        await settle(pilot)
         await pilot.press("e")  # edit the preparation
         await wait_until(pilot, lambda: isinstance(app.screen, SetupScreen))
         no_blinking(app.screen)
@@ -121,15 +107,17 @@ def test_agenda_editor_with_a_flagged_question(snap_compare, make_app, store_ses
         # under the lists gives the reason it is flagged.
         await pilot.press("end", "up")
         assert editor.session.agenda[editor.session.cut_index - 1].own
-        await settle(pilot, wait_until)
+        await settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
 
 
-def test_wrap_up_referrals_and_follow_ups(snap_compare, make_app, ada_wrapped_up, wait_until):
+def test_wrap_up_referrals_and_follow_ups(
+    snap_compare, make_app, ada_wrapped_up, wait_until, settle, no_blinking
+):
     async def run_before(pilot) -> None:
         app = pilot.app
-        await settle(pilot, wait_until)
+        await settle(pilot)
         await pilot.press("v")
         await wait_until(pilot, lambda: isinstance(app.screen, SessionViewScreen))
         await pilot.press("w")
@@ -141,12 +129,14 @@ def test_wrap_up_referrals_and_follow_ups(snap_compare, make_app, ada_wrapped_up
         await pilot.press("enter")
         # Scroll to the bottom (a mouse wheel would) to show both follow-up dates.
         app.screen.query_one("#wrap-up").scroll_end(animate=False, immediate=True)
-        await settle(pilot, wait_until)
+        await settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
 
 
-def test_search_results(snap_compare, make_app, store_session, ada_wrapped_up, wait_until):
+def test_search_results(
+    snap_compare, make_app, store_session, ada_wrapped_up, wait_until, settle, no_blinking
+):
     store_session(
         GRACE,
         "Grace Hopper",
@@ -161,22 +151,24 @@ def test_search_results(snap_compare, make_app, store_session, ada_wrapped_up, w
 
     async def run_before(pilot) -> None:
         app = pilot.app
-        await settle(pilot, wait_until)
+        await settle(pilot)
         await pilot.press("slash")
         await wait_until(pilot, lambda: isinstance(app.screen, SearchScreen))
         no_blinking(app.screen)
         await pilot.press(*"mentor")
         hits = app.screen.query_one("#hits")
         await wait_until(pilot, lambda: hits.option_count == 2)
-        await settle(pilot, wait_until)
+        await settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
 
 
-def test_thank_you_note_dialog(snap_compare, make_app, ada_wrapped_up, wait_until):
+def test_thank_you_note_dialog(
+    snap_compare, make_app, ada_wrapped_up, wait_until, settle, no_blinking
+):
     async def run_before(pilot) -> None:
         app = pilot.app
-        await settle(pilot, wait_until)
+        await settle(pilot)
         # The day after the call, so the note says "yesterday" on every run.
         session = app.store.load(ADA)
         app.push_screen(WrapUpScreen(session, today=date(2026, 3, 3)))
@@ -189,6 +181,6 @@ def test_thank_you_note_dialog(snap_compare, make_app, ada_wrapped_up, wait_unti
         await wait_until(pilot, lambda: isinstance(app.screen, TemplateDialog))
         no_blinking(app.screen)
         await pilot.wait_for_scheduled_animations()
-        await settle(pilot, wait_until)
+        await settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
