@@ -645,7 +645,13 @@ async def test_search_opens_the_note_and_patterns_compare_two_people(
         await wait_until(pilot, lambda: page.source.startswith("# Patterns across 2 sessions"))
         assert "- **mentorship** (notes): Ada Lovelace, Grace Hopper" in page.source
         assert "## Who said what" in page.source
-        assert "**Ada Lovelace** (Babbage Ltd): _no note_" in page.source
+        # Side by side on the core question both were asked, not on the shared opener.
+        assert "### What does a typical week look like in your role as" in page.source
+        assert "**Ada Lovelace** (Babbage Ltd): Mentorship matters more than any course." in (
+            page.source
+        )
+        assert "**Grace Hopper** (Navy Labs): _no note_" in page.source
+        assert "### Thanks for making the time." not in page.source
         assert "| Question | Est. | Real | Reached | Suggest |" in page.source
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, StartScreen))

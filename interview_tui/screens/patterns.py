@@ -30,7 +30,9 @@ def patterns_markdown(sessions: list[Session]) -> str:
         "Nothing yet: patterns appear once two people mention the same thing."
     ]
     lines += ["", "## Who said what", ""]
-    common = common_questions(sessions)[:SIDE_BY_SIDE]
+    # Everyone gets the same opening and closing questions; the core ones tell people apart.
+    core = {item.key for session in sessions for item in session.agenda if item.phase == "core"}
+    common = [q for q in common_questions(sessions) if q.key in core][:SIDE_BY_SIDE]
     if not common:
         lines.append("No question has been asked in two sessions yet.")
     for question in common:
