@@ -56,7 +56,6 @@ class InterviewApp(App[int]):
         self.store: SessionStore | None = None
         self.banks: BankSet | None = None
         self.search_index: SearchIndex | None = None
-        self.load_error: str | None = None
 
     def get_default_screen(self) -> StartScreen:
         # The start screen is the app's first screen itself, not one pushed over an empty
@@ -91,7 +90,7 @@ class InterviewApp(App[int]):
         self.call_from_thread(self._loaded, store, banks, None)
 
     def _loaded(self, store: SessionStore | None, banks: BankSet | None, error: str | None) -> None:
-        self.store, self.banks, self.load_error = store, banks, error
+        self.store, self.banks = store, banks
         if error:
             self.notify(error, severity="error", timeout=15)
         if store is not None:

@@ -48,8 +48,8 @@ class SetupScreen(Screen[None]):
         self._filling_banks = False
         self._preview_timer: Timer | None = None
         # An agenda edited by hand (or a stored session's) wins over re-planning from banks.
-        self.custom_agenda: tuple[list[AgendaItem], int] | None = (
-            (session.agenda, session.cut_index) if session and session.agenda else None
+        self.custom_agenda: list[AgendaItem] | None = (
+            session.agenda if session and session.agenda else None
         )
 
     def compose(self) -> ComposeResult:
@@ -129,7 +129,7 @@ class SetupScreen(Screen[None]):
     def _plan(self) -> Plan | None:
         length = self._length()
         if self.custom_agenda is not None:
-            return plan_agenda(self.custom_agenda[0], length, keep_order=True)
+            return plan_agenda(self.custom_agenda, length, keep_order=True)
         banks = self.app.banks
         if banks is None:
             return None
@@ -148,10 +148,7 @@ class SetupScreen(Screen[None]):
         if plan is None:
             return
         length = self._length()
-        values = {
-            key: self.query_one(f"#{key}", Input).value
-            for key in ("name", "company", "role", "industry")
-        }
+        values = {key: self.query_one(f"#{key}", Input).value for key in PLACEHOLDER_FIELDS}
         texts = [fill(item.text, values) for item in plan.items]
         self.query_one("#preview", AgendaList).show(plan.items, plan.cut, None, texts=texts)
         self.query_one("#plan-summary", Static).update(
@@ -239,7 +236,7 @@ class SetupScreen(Screen[None]):
 
         def edited(result: Session | None) -> None:
             if result is not None:
-                self.custom_agenda = (result.agenda, result.cut_index)
+                self.custom_agenda = result.agenda
                 self.update_preview()
 
         self.app.push_screen(AgendaEditorScreen(session), edited)
