@@ -7,10 +7,10 @@ a screen can save it (or throw it away) without surprises.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from interview_tui.models import CONTACT_STATUSES, Contact, FollowUp, Referral, Session
 
@@ -290,30 +290,39 @@ def mark_done(session: Session, item: DueItem, today: date | None = None) -> Ses
     return advance_contact_status(copy, status) if status else copy
 
 
-def _find_followup(followups: list[FollowUp], item: DueItem) -> FollowUp:
-    def matches(followup: FollowUp) -> bool:
-        return followup.kind == item.kind and followup.due == item.due and not followup.done
+_Item = TypeVar("_Item", FollowUp, Referral)
 
+
+def _find_open(
+    items: list[_Item], item: DueItem, matches: Callable[[_Item], bool], missing: str
+) -> _Item:
+    """The entry ``item`` points at: its recorded position if that still matches (a summary
+    list is filtered, so positions can shift), else the first that matches."""
     index = item.index if item.index is not None else -1
-    if 0 <= index < len(followups) and matches(followups[index]):
-        return followups[index]
-    for followup in followups:
-        if matches(followup):
-            return followup
-    raise ValueError(f"no open {item.kind} follow-up due {item.due} in this session")
+    if 0 <= index < len(items) and matches(items[index]):
+        return items[index]
+    found = next((entry for entry in items if matches(entry)), None)
+    if found is None:
+        raise ValueError(missing)
+    return found
+
+
+def _find_followup(followups: list[FollowUp], item: DueItem) -> FollowUp:
+    return _find_open(
+        followups,
+        item,
+        lambda f: f.kind == item.kind and f.due == item.due and not f.done,
+        f"no open {item.kind} follow-up due {item.due} in this session",
+    )
 
 
 def _find_referral(referrals: list[Referral], item: DueItem) -> Referral:
-    def matches(referral: Referral) -> bool:
-        return referral.name == item.referral and not referral.contacted
-
-    index = item.index if item.index is not None else -1
-    if 0 <= index < len(referrals) and matches(referrals[index]):
-        return referrals[index]
-    for referral in referrals:
-        if matches(referral):
-            return referral
-    raise ValueError(f"{item.referral or 'that person'} is no longer waiting to be contacted")
+    return _find_open(
+        referrals,
+        item,
+        lambda r: r.name == item.referral and not r.contacted,
+        f"{item.referral or 'that person'} is no longer waiting to be contacted",
+    )
 
 
 # -- referrals ---------------------------------------------------------------------------------
