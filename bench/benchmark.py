@@ -178,8 +178,8 @@ class Tmux:
 def measure_startup(data_dir: Path, config_dir: Path, rounds: int) -> dict[str, Any]:
     from bare_app import READY_TEXT
 
-    from interview_tui.screens.start import sort_rows
-    from interview_tui.session_index import read_summaries
+    from interview_tui.storage.session_index import read_summaries
+    from interview_tui.ui.screens.start import sort_rows
 
     rows = read_summaries(data_dir) or []
     first_contact = sort_rows(rows, "newest")[0]["name"]
@@ -247,8 +247,8 @@ def stored_bytes(session: Any) -> bytes:
 
 
 def measure_autosave(data_dir: Path, saves: int) -> dict[str, Any]:
-    from interview_tui.autosave import Autosaver
-    from interview_tui.store import SessionStore
+    from interview_tui.storage.autosave import Autosaver
+    from interview_tui.storage.store import SessionStore
 
     store = SessionStore(data_dir)
     try:
@@ -321,7 +321,7 @@ def measure_search(data_dir: Path, sessions: list[Any]) -> dict[str, Any]:
         from interview_tui.search import build_index
     except ImportError:
         return {"available": False}
-    from interview_tui.store import SessionStore
+    from interview_tui.storage.store import SessionStore
 
     store = SessionStore(data_dir)
     try:
@@ -352,8 +352,8 @@ def measure_search(data_dir: Path, sessions: list[Any]) -> dict[str, Any]:
 
 
 def measure_review_list(data_dir: Path, rounds: int = 11) -> dict[str, Any]:
-    from interview_tui.session_index import read_summaries
-    from interview_tui.store import SessionStore
+    from interview_tui.storage.session_index import read_summaries
+    from interview_tui.storage.store import SessionStore
 
     def open_list() -> int:
         store = SessionStore(data_dir)
@@ -419,8 +419,8 @@ def peak_rss_mb() -> float:
 
 
 def memory_child(data_dir: Path) -> None:
-    import interview_tui.app  # noqa: F401  (the app's modules, as the real process has them)
-    from interview_tui.store import SessionStore
+    import interview_tui.ui.app  # noqa: F401  (the app's modules, as the real process has them)
+    from interview_tui.storage.store import SessionStore
 
     after_imports = peak_rss_mb()
     store = SessionStore(data_dir, read_only=True)

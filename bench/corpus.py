@@ -17,8 +17,8 @@ from interview_tui import locations
 from interview_tui.banks import load_banks
 from interview_tui.models import AgendaItem, Contact, Session
 from interview_tui.planner import agenda_items, apply_plan
-from interview_tui.session_index import INDEX_FILE, SESSIONS_DIR
-from interview_tui.store import SessionStore
+from interview_tui.storage.session_index import INDEX_FILE, SESSIONS_DIR
+from interview_tui.storage.store import SessionStore
 
 
 def split_words(text: str) -> list[str]:

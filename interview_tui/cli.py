@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from interview_tui.models import Bank, Session
-    from interview_tui.store import SessionStore
+    from interview_tui.storage.store import SessionStore
 
 
 class _VersionAction(argparse.Action):
@@ -125,7 +125,7 @@ def _print_lint_warnings(banks: list[Bank]) -> int:
 
 def _sessions_list(args: argparse.Namespace) -> int:
     from interview_tui import locations
-    from interview_tui.store import SessionStore
+    from interview_tui.storage.store import SessionStore
 
     store = SessionStore(locations.data_dir(args.data_dir), read_only=True)
     for row in store.summaries():
@@ -142,7 +142,7 @@ def _sessions_list(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from interview_tui import locations
-    from interview_tui.store import SessionStore
+    from interview_tui.storage.store import SessionStore
 
     if bool(args.session_id) == bool(args.all):
         print("interview-tui export: give a SESSION_ID or --all (not both)", file=sys.stderr)
@@ -160,7 +160,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _sessions_to_export(store: SessionStore, session_id: str | None) -> list[Session] | None:
-    from interview_tui.store import StoreError
+    from interview_tui.storage.store import StoreError
 
     if session_id is None:
         return list(store.iter_sessions())
@@ -209,7 +209,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _banks_list(args) if args.banks_command == "list" else _banks_validate(args)
     if args.command == "sessions":
         return _sessions_list(args)
-    from interview_tui.app import InterviewApp
+    from interview_tui.ui.app import InterviewApp
 
     app = InterviewApp(data_dir=args.data_dir, bank_paths=[Path(p) for p in args.banks])
     app.run()

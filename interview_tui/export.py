@@ -20,7 +20,7 @@ from interview_tui.followups import call_date, followup_label
 from interview_tui.locations import ensure_private_dir
 from interview_tui.models import REFLECTION_PROMPTS, AgendaItem, Session, slugify
 from interview_tui.placeholders import fill, placeholder_values
-from interview_tui.safe_storage import safe_write
+from interview_tui.storage.safe_storage import safe_write
 
 FORMATS = ("md", "json", "csv", "ics")
 CSV_COLUMNS = (

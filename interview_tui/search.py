@@ -28,7 +28,7 @@ from interview_tui.models import REFLECTION_PROMPTS, Session
 from interview_tui.placeholders import fill, placeholder_values
 
 if TYPE_CHECKING:
-    from interview_tui.store import SessionStore
+    from interview_tui.storage.store import SessionStore
 
 WORD = re.compile(r"\w+")
 SNIPPET_LENGTH = 160
@@ -308,7 +308,7 @@ def build_index(store: SessionStore) -> SearchIndex:
     Sessions are loaded and added one at a time, oldest first (a later ``add`` counts as
     newer), so only one session object is alive at a time, not the whole history.
     """
-    from interview_tui.store import StoreError
+    from interview_tui.storage.store import StoreError
 
     index = SearchIndex()
     for summary in reversed(store.summaries()):

@@ -13,7 +13,7 @@ import pytest
 
 from interview_tui.clock import FakeClock
 from interview_tui.models import Contact, Session
-from interview_tui.store import SessionStore
+from interview_tui.storage.store import SessionStore
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -83,7 +83,7 @@ def app_data_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def make_app(app_data_dir: Path, fake_clock: FakeClock):
     """Build an ``InterviewApp`` on the test's data folder with the test's fake clock."""
-    from interview_tui.app import InterviewApp
+    from interview_tui.ui.app import InterviewApp
 
     def make(data_dir: Path | None = None, clock: FakeClock | None = None) -> InterviewApp:
         return InterviewApp(data_dir=data_dir or app_data_dir, clock=clock or fake_clock)

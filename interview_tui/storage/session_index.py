@@ -1,0 +1,67 @@
+"""The session list as the start screen needs it: plain JSON, no pydantic.
+
+Kept apart from :mod:`interview_tui.storage.store` so the first screen can show past sessions
+without paying for model validation of every stored session.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from interview_tui.storage.safe_storage import DamagedFile, read_json
+
+INDEX_FILE = "index.json"
+SESSIONS_DIR = "sessions"
+TABLE = "sessions"
+
+
+def summarize(doc: dict[str, Any]) -> dict[str, Any]:
+    """The few fields a session list shows, from a stored session document."""
+    contact = doc.get("contact") or {}
+    agenda = doc.get("agenda") or []
+    return {
+        "id": doc.get("id", ""),
+        "name": contact.get("name", ""),
+        "company": contact.get("company", ""),
+        "role": contact.get("role", ""),
+        "created_at": doc.get("created_at") or "",
+        "scheduled_at": doc.get("scheduled_at"),
+        "started_at": doc.get("started_at"),
+        "length_minutes": doc.get("length_minutes", 0),
+        "status": doc.get("status", "planned"),
+        "contact_status": doc.get("contact_status", ""),
+        "asked": sum(1 for item in agenda if item.get("status") == "asked"),
+        "questions": len(agenda),
+        "elapsed_seconds": round(float(doc.get("elapsed_seconds") or 0), 1),
+        "ended_at": doc.get("ended_at"),
+        "referred_by": doc.get("referred_by", ""),
+        "outreach_sent_on": doc.get("outreach_sent_on"),
+        # Only what the due list needs: open follow-ups and people not yet contacted, plus
+        # reminders already sent (they set when the next is due, and stop them after two).
+        "followups": [
+            f
+            for f in doc.get("followups") or []
+            if not f.get("done") or f.get("kind") == "outreach-reminder"
+        ],
+        "referrals": [r for r in doc.get("referrals") or [] if not r.get("contacted")],
+    }
+
+
+def sort_key(summary: dict[str, Any]) -> str:
+    return (
+        summary.get("scheduled_at") or summary.get("started_at") or summary.get("created_at") or ""
+    )
+
+
+def read_summaries(root: Path) -> list[dict[str, Any]] | None:
+    """Summaries newest first, or None when the index is missing or damaged."""
+    try:
+        data = read_json(root / INDEX_FILE)
+    except (DamagedFile, OSError):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get(TABLE), dict):
+        return None
+    rows = [row for row in data[TABLE].values() if isinstance(row, dict) and row.get("id")]
+    rows.sort(key=sort_key, reverse=True)
+    return rows

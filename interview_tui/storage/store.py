@@ -1,0 +1,316 @@
+"""Sessions on disk: one small TinyDB file per session plus an index for the list.
+
+Why one file per session: a single TinyDB file rewrites everything on each save, so an
+autosave would cost more with every past session. Here an autosave rewrites one session
+(a few KB) and the index is touched only when a list field changes.
+
+Only this module knows TinyDB, documents and schema versions; screens pass domain objects.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from tinydb import TinyDB
+from tinydb.table import Document
+
+from interview_tui.locations import ensure_private_dir
+from interview_tui.models import SCHEMA_VERSION, Session
+from interview_tui.storage.safe_storage import TEMP_SUFFIX, DamagedFile, SafeJSONStorage, read_json
+from interview_tui.storage.session_index import (
+    INDEX_FILE,
+    SESSIONS_DIR,
+    TABLE,
+    sort_key,
+    summarize,
+)
+
+LOCK_FILE = ".lock"
+SESSION_TABLE = "session"
+
+
+class StoreError(Exception):
+    """Saving or loading failed in a way the user should hear about."""
+
+
+class ReadOnlyError(StoreError):
+    pass
+
+
+@dataclass(frozen=True)
+class SessionSnapshot:
+    """A session as it will be stored, taken at once to be written later (an autosave).
+
+    Cheaper than a deep copy of the model (about a tenth of the time), and later edits to
+    the session cannot reach it.
+    """
+
+    session_id: str
+    document: dict[str, Any]
+
+    @classmethod
+    def of(cls, session: Session) -> SessionSnapshot:
+        return cls(session.id, session.model_dump(mode="json"))
+
+
+def _open_db(path: Path, read_only: bool) -> TinyDB:
+    return TinyDB(path, storage=SafeJSONStorage, read_only=read_only)
+
+
+class SessionStore:
+    def __init__(self, root: Path, *, read_only: bool = False) -> None:
+        self.root = ensure_private_dir(Path(root))
+        self.sessions_dir = ensure_private_dir(self.root / SESSIONS_DIR)
+        self.notices: list[str] = []
+        self._lock_fd: int | None = None
+        self.read_only = read_only or not self._acquire_lock()
+        self._dbs: dict[str, TinyDB] = {}
+        self._index: TinyDB | None = None
+        self._index_ids: dict[str, int] = {}
+        self._summaries: dict[str, dict[str, Any]] = {}
+        if not self.read_only:
+            self._remove_stale_temp_files()
+
+    # -- locking -------------------------------------------------------------------------
+
+    def _acquire_lock(self) -> bool:
+        """Take the data folder for this process; False if another copy holds it."""
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not POSIX
+            return True
+        fd = os.open(self.root / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            self.notices.append(
+                f"Another copy of interview-tui is using {self.root}; opened read-only."
+            )
+            return False
+        self._lock_fd = fd
+        return True
+
+    def _remove_stale_temp_files(self) -> None:
+        """Delete temp files of writes that a crash cut short (we hold the lock)."""
+        for folder in (self.root, self.sessions_dir):
+            for name in os.listdir(folder):
+                if name.startswith(".") and name.endswith(TEMP_SUFFIX):
+                    with contextlib.suppress(OSError):
+                        os.unlink(folder / name)
+
+    def close(self) -> None:
+        for db in self._dbs.values():
+            db.close()
+        self._dbs.clear()
+        if self._index is not None:
+            self._index.close()
+            self._index = None
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)
+            self._lock_fd = None
+
+    # -- damaged files -------------------------------------------------------------------
+
+    def _set_aside(self, path: Path, reason: str) -> Path:
+        """Keep a damaged file under a new name so nothing overwrites it; tell the user."""
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        kept = path.with_name(f"{path.name}.damaged-{stamp}")
+        n = 1
+        while kept.exists():
+            n += 1
+            kept = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+        if self.read_only:
+            self.notices.append(f"{path} is damaged ({reason}); left as it is (read-only).")
+            return path
+        os.replace(path, kept)
+        self.notices.append(f"{path.name} was damaged ({reason}); kept as {kept}.")
+        return kept
+
+    # -- index ---------------------------------------------------------------------------
+
+    def _session_path(self, session_id: str) -> Path:
+        if not session_id or "/" in session_id or session_id.startswith("."):
+            raise StoreError(f"not a session id: {session_id!r}")
+        return self.sessions_dir / f"{session_id}.json"
+
+    def _index_db(self) -> TinyDB:
+        if self._index is not None:
+            return self._index
+        path = self.root / INDEX_FILE
+        reason = "wrong shape"
+        try:
+            data = read_json(path)
+        except DamagedFile as exc:
+            data, reason = None, exc.reason
+        stored = data.get(TABLE) if isinstance(data, dict) else None
+        if not isinstance(stored, dict) and path.exists():
+            self._set_aside(path, reason)
+        self._index = _open_db(path, self.read_only)
+        storage = self._index.storage
+        if isinstance(stored, dict) and isinstance(storage, SafeJSONStorage):
+            storage.prime(data)  # parsed once, for the list and for TinyDB
+        table = self._index.table(TABLE)
+        if not isinstance(stored, dict):
+            rows = self._rebuild_rows()
+            if not self.read_only:
+                table.truncate()
+                table.insert_multiple(rows)
+            self._summaries = {row["id"]: row for row in rows}
+            self._index_ids = (
+                {doc["id"]: doc.doc_id for doc in table.all()} if not self.read_only else {}
+            )
+        else:
+            for doc_id, row in stored.items():
+                if isinstance(row, dict) and row.get("id") and doc_id.isdigit():
+                    self._index_ids[row["id"]] = int(doc_id)
+                    self._summaries[row["id"]] = dict(row)
+            self._reconcile_index()
+        return self._index
+
+    def _reconcile_index(self) -> None:
+        """Make the index list exactly the session files.
+
+        A new session is written before its index entry, and a deleted one is removed
+        before its entry, so a crash in between would hide a session or list a ghost.
+        """
+        on_disk = {
+            name[: -len(".json")]
+            for name in os.listdir(self.sessions_dir)
+            if name.endswith(".json") and not name.startswith(".")
+        }
+        for session_id in sorted(on_disk - self._summaries.keys()):
+            doc = self._read_document(self.sessions_dir / f"{session_id}.json")
+            if doc is None or doc.get("id") != session_id:
+                continue
+            summary = summarize(doc)
+            if not self.read_only:
+                with contextlib.suppress(OSError):  # still listed; written with the next save
+                    self._update_index(summary)
+            self._summaries[session_id] = summary
+        for session_id in sorted(self._summaries.keys() - on_disk):
+            del self._summaries[session_id]
+            doc_id = self._index_ids.pop(session_id, None)
+            if doc_id is not None and not self.read_only and self._index is not None:
+                with contextlib.suppress(OSError):
+                    self._index.table(TABLE).remove(doc_ids=[doc_id])
+
+    def _rebuild_rows(self) -> list[dict[str, Any]]:
+        rows = []
+        for path in sorted(self.sessions_dir.glob("*.json")):
+            doc = self._read_document(path)
+            if doc is not None:
+                rows.append(summarize(doc))
+        return rows
+
+    def _read_document(self, path: Path) -> dict[str, Any] | None:
+        try:
+            data = read_json(path)
+        except DamagedFile as exc:
+            self._set_aside(path, exc.reason)
+            return None
+        doc = (data or {}).get(SESSION_TABLE, {}).get("1") if isinstance(data, dict) else None
+        if not isinstance(doc, dict) or "id" not in doc:
+            self._set_aside(path, "wrong shape")
+            return None
+        return doc
+
+    def summaries(self) -> list[dict[str, Any]]:
+        """Every session's list fields, newest first."""
+        self._index_db()
+        return sorted(self._summaries.values(), key=sort_key, reverse=True)
+
+    def _update_index(self, summary: dict[str, Any]) -> None:
+        db = self._index_db()
+        if self._summaries.get(summary["id"]) == summary:
+            return
+        table = db.table(TABLE)
+        doc_id = self._index_ids.get(summary["id"])
+        if doc_id is None:
+            self._index_ids[summary["id"]] = table.insert(summary)
+        else:
+            table.upsert(Document(summary, doc_id=doc_id))
+        self._summaries[summary["id"]] = summary
+
+    # -- sessions ------------------------------------------------------------------------
+
+    def _session_db(self, session_id: str) -> TinyDB:
+        db = self._dbs.get(session_id)
+        if db is None:
+            db = _open_db(self._session_path(session_id), self.read_only)
+            self._dbs[session_id] = db
+        return db
+
+    def load(self, session_id: str) -> Session:
+        path = self._session_path(session_id)
+        if not path.exists():
+            raise StoreError(f"no session {session_id!r} in {self.sessions_dir}")
+        doc = self._read_document(path)
+        if doc is None:
+            self._forget(session_id)
+            raise StoreError(f"session {session_id} was damaged; {self.notices[-1]}")
+        try:
+            return Session.model_validate(doc)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            kept = self._set_aside(path, f"{where}: {first['msg']}")
+            self._dbs.pop(session_id, None)
+            self._forget(session_id)
+            raise StoreError(f"session {session_id} could not be read; kept as {kept}") from None
+
+    def save(self, session: Session | SessionSnapshot, *, update_index: bool = True) -> None:
+        """Write the session crash-safely; ``update_index=False`` for cheap autosaves."""
+        if self.read_only:
+            raise ReadOnlyError("this data folder is open in another copy; nothing was saved")
+        snapshot = session if isinstance(session, SessionSnapshot) else SessionSnapshot.of(session)
+        doc = snapshot.document
+        doc["schema_version"] = SCHEMA_VERSION
+        try:
+            table = self._session_db(snapshot.session_id).table(SESSION_TABLE)
+            # Not ``upsert``: for a new file TinyDB would first write an empty table, and a
+            # crash between its two writes would leave a session file with no session.
+            if table.contains(doc_id=1):
+                table.update(doc, doc_ids=[1])
+            else:
+                table.insert(Document(doc, doc_id=1))
+            if update_index:
+                self._update_index(summarize(doc))
+        except DamagedFile as exc:
+            self._dbs.pop(snapshot.session_id, None)
+            self._set_aside(exc.path, exc.reason)
+            self.save(snapshot, update_index=update_index)
+        except OSError as exc:
+            self._dbs.pop(snapshot.session_id, None)
+            raise StoreError(f"could not save: {exc.strerror or exc}") from exc
+
+    def delete(self, session_id: str) -> None:
+        if self.read_only:
+            raise ReadOnlyError("read-only")
+        db = self._dbs.pop(session_id, None)
+        if db is not None:
+            db.close()
+        self._session_path(session_id).unlink(missing_ok=True)
+        self._forget(session_id)
+
+    def _forget(self, session_id: str) -> None:
+        """Take a session off the list: deleted, or its file was set aside as damaged."""
+        self._index_db()
+        doc_id = self._index_ids.pop(session_id, None)
+        self._summaries.pop(session_id, None)
+        if doc_id is not None and self._index is not None and not self.read_only:
+            with contextlib.suppress(OSError):  # a stale entry is dropped at the next open
+                self._index.table(TABLE).remove(doc_ids=[doc_id])
+
+    def iter_sessions(self) -> Iterator[Session]:
+        """Every readable session, skipping (and reporting) damaged ones."""
+        for summary in self.summaries():
+            with contextlib.suppress(StoreError):
+                yield self.load(summary["id"])

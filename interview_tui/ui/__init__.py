@@ -1,0 +1,1 @@
+"""Everything that imports Textual: the app, screens, widgets, dialogs, key map."""

@@ -1,0 +1,85 @@
+"""Patterns across interviews: what several people mentioned, answers side by side, and how
+long each bank question really takes against its estimate."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Markdown
+
+from interview_tui.models import Session
+from interview_tui.ui import keymap
+
+SIDE_BY_SIDE = 5
+
+
+def patterns_markdown(sessions: list[Session]) -> str:
+    """The whole page; plain text so it is testable without a terminal."""
+    from interview_tui.patterns import (
+        common_questions,
+        shared_terms,
+        timing_feedback,
+        who_said_what,
+    )
+
+    lines = [f"# Patterns across {len(sessions)} sessions", ""]
+    terms = shared_terms(sessions)
+    lines += ["## Mentioned by several people", ""]
+    lines += [f"- **{term.term}** ({term.source}): {', '.join(term.people)}" for term in terms] or [
+        "Nothing yet: patterns appear once two people mention the same thing."
+    ]
+    lines += ["", "## Who said what", ""]
+    # Everyone gets the same opening and closing questions; the core ones tell people apart.
+    core = {item.key for session in sessions for item in session.agenda if item.phase == "core"}
+    common = [q for q in common_questions(sessions) if q.key in core][:SIDE_BY_SIDE]
+    if not common:
+        lines.append("No question has been asked in two sessions yet.")
+    for question in common:
+        lines += [f"### {question.text}", ""]
+        for said in who_said_what(sessions, question.key):
+            note = said.note.replace("\n", " ") or "_no note_"
+            lines.append(f"- **{said.contact}** ({said.company or 'no company'}): {note}")
+        lines.append("")
+    lines += ["## Timing", ""]
+    stats = [stat for stat in timing_feedback(sessions) if stat.planned]
+    stats.sort(key=lambda stat: (-stat.samples, -stat.planned))
+    if not stats:
+        lines.append("No calls held yet.")
+    else:
+        lines += ["| Question | Est. | Real | Reached | Suggest |", "|---|---|---|---|---|"]
+        for stat in stats[:40]:
+            real = f"{stat.mean_minutes:.1f}" if stat.mean_minutes is not None else "-"
+            suggest = f"{stat.suggested_minutes:g}" if stat.suggested_minutes else "-"
+            text = stat.text if len(stat.text) <= 60 else stat.text[:59] + "…"
+            lines.append(
+                f"| {text} | {stat.estimate_minutes:g} | {real} | "
+                f"{stat.reached}/{stat.planned} | {suggest} |"
+            )
+    return "\n".join(lines)
+
+
+class PatternsScreen(Screen[None]):
+    AUTO_FOCUS = "#patterns-page"
+    BINDINGS = keymap.bindings(keymap.PATTERNS)
+    DEFAULT_CSS = "PatternsScreen #patterns-page { padding: 0 2; height: 1fr; }"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Markdown("Reading your sessions…", id="patterns-page")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Patterns"
+        self.build()
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def build(self) -> None:
+        store = self.app.store
+        if store is None:
+            return
+        text = patterns_markdown(list(store.iter_sessions()))
+        self.app.call_from_thread(self.query_one(Markdown).update, text)
+
+    def action_back(self) -> None:
+        self.dismiss()

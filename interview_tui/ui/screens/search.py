@@ -1,0 +1,103 @@
+"""Search every session's notes, reflections and questions, with the matching lines shown."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from interview_tui.search import Hit, SearchIndex, build_index
+from interview_tui.ui import keymap
+
+
+class SearchScreen(Screen[None]):
+    CSS_PATH = "search.tcss"
+    AUTO_FOCUS = "#query"
+    BINDINGS = keymap.bindings(keymap.SEARCH)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hits: list[Hit] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder="Search notes, reflections and questions", id="query")
+        yield Static(id="search-status")
+        yield OptionList(id="hits")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Search"
+        if self.app.search_index is None:
+            self.query_one("#search-status", Static).update("Indexing your sessions…")
+            self.build()
+
+    @work(thread=True, exclusive=True, group="search-index", exit_on_error=False)
+    def build(self) -> None:
+        store = self.app.store
+        if store is None:
+            return
+        index = build_index(store)
+        self.app.call_from_thread(self._built, index)
+
+    def _built(self, index: SearchIndex) -> None:
+        self.app.search_index = index
+        self.run_search(self.query_one("#query", Input).value)
+
+    @on(Input.Changed, "#query")
+    def query_changed(self, event: Input.Changed) -> None:
+        self.run_search(event.value)
+
+    def run_search(self, query: str) -> None:
+        index = self.app.search_index
+        status = self.query_one("#search-status", Static)
+        if index is None:
+            return
+        self.hits = index.search(query) if query.strip() else []
+        options = self.query_one("#hits", OptionList)
+        options.clear_options()
+        options.add_options(Option(self._hit_text(hit)) for hit in self.hits)
+        if self.hits:
+            options.highlighted = 0  # enter in the query box, then enter opens the best hit
+        if not query.strip():
+            status.update(f"{len(index)} sessions indexed. Type to search.")
+        else:
+            more = "+" if len(self.hits) >= 100 else ""
+            lines = "line" if len(self.hits) == 1 else "lines"
+            status.update(f"{len(self.hits)}{more} matching {lines}")
+
+    @staticmethod
+    def _hit_text(hit: Hit) -> Text:
+        when = f" · {hit.when:%d %b %Y}" if hit.when else ""
+        head = Text(f"{hit.contact}{when} · {hit.kind}", style="bold")
+        if hit.where and hit.where != hit.kind:
+            head.append(f": {hit.where}", style="dim")
+        line = Text("  " + hit.line)
+        line.stylize("reverse", hit.start + 2, hit.end + 2)
+        return Text.assemble(head, "\n", line)
+
+    @on(Input.Submitted, "#query")
+    def focus_hits(self) -> None:
+        self.query_one("#hits", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#hits")
+    def open_hit(self, event: OptionList.OptionSelected) -> None:
+        hit = self.hits[event.option_index]
+        store = self.app.store
+        if store is None:
+            return
+        from interview_tui.storage.store import StoreError
+        from interview_tui.ui.screens.session_view import SessionViewScreen
+
+        try:
+            session = store.load(hit.session_id)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.app.push_screen(SessionViewScreen(session))
+
+    def action_back(self) -> None:
+        self.dismiss()

@@ -1,0 +1,245 @@
+"""Prepare a session: the contact, the goals, the banks, and the agenda they make."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Label, SelectionList, Static, TextArea
+
+from interview_tui.followups import advance_contact_status
+from interview_tui.models import GOALS, AgendaItem, Session
+from interview_tui.placeholders import fill
+from interview_tui.planner import Plan, agenda_items, plan_agenda
+from interview_tui.session_form import (
+    FormErrors,
+    parse_length,
+    session_from_form,
+    session_values,
+)
+from interview_tui.ui import keymap
+from interview_tui.ui.widgets.agenda_list import AgendaList
+
+PREVIEW_DELAY = 0.25
+PLACEHOLDER_FIELDS = ("name", "company", "role", "industry")
+FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("name", "Name *", "who you will talk to"),
+    ("role", "Role", "e.g. Data scientist"),
+    ("company", "Company", ""),
+    ("industry", "Industry", ""),
+    ("how_met", "How we met", "e.g. alumni network, referred by Sam"),
+    ("length", "Minutes", "30"),
+    ("scheduled", "When", "YYYY-MM-DD HH:MM"),
+    ("email", "Email", ""),
+    ("profile_url", "Profile", "link to their profile"),
+)
+
+
+class SetupScreen(Screen[None]):
+    CSS_PATH = "setup.tcss"
+    AUTO_FOCUS = "#name"
+    BINDINGS = keymap.bindings(keymap.SETUP)
+
+    def __init__(self, session: Session | None = None) -> None:
+        super().__init__()
+        self.editing = session
+        self._filling_banks = False
+        self._preview_timer: Timer | None = None
+        # An agenda edited by hand (or a stored session's) wins over re-planning from banks.
+        self.custom_agenda: list[AgendaItem] | None = (
+            session.agenda if session and session.agenda else None
+        )
+
+    def compose(self) -> ComposeResult:
+        values = session_values(self.editing) if self.editing else {}
+        yield Header()
+        with Horizontal(id="setup-body"):
+            with VerticalScroll(id="setup-form"):
+                yield Static("Contact", classes="title")
+                for key, label, hint in FIELDS:
+                    with Horizontal(classes="field"):
+                        yield Label(label, classes="field-label")
+                        yield Input(
+                            values.get(key, ""),
+                            placeholder=hint,
+                            id=key,
+                            compact=True,
+                            type="integer" if key == "length" else "text",
+                        )
+                yield Static(id="form-errors")
+                yield Static("Goals", classes="title")
+                chosen = set(self.editing.goals) if self.editing else set()
+                yield SelectionList[str](
+                    *((goal, goal, goal in chosen) for goal in GOALS), id="goals", compact=True
+                )
+                yield Static("Question banks", classes="title")
+                yield SelectionList[str](id="banks", compact=True)
+                yield Static("Research notes", classes="title")
+                yield TextArea(
+                    values.get("research_notes", ""),
+                    id="research_notes",
+                    placeholder="About the person and the company",
+                )
+            with Vertical(id="setup-preview"):
+                yield Static(id="plan-summary")
+                yield AgendaList(id="preview")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Edit session" if self.editing else "New session"
+        self.watch(self.app, "ready", self._fill_banks)
+
+    def _fill_banks(self, ready: bool) -> None:
+        banks = self.app.banks
+        if not ready or banks is None:
+            return
+        chosen = set(self.editing.banks) if self.editing and self.editing.banks else None
+        selection = self.query_one("#banks", SelectionList)
+        self._filling_banks = True
+        self.call_after_refresh(setattr, self, "_filling_banks", False)
+        selection.clear_options()
+        for bank in banks.banks:
+            label = f"{bank.bank} ({len(bank.questions)})"
+            selection.add_option((label, bank.bank, chosen is None or bank.bank in chosen))
+        self.update_preview()
+
+    def _values(self) -> dict[str, str]:
+        values = {key: self.query_one(f"#{key}", Input).value for key, _, _ in FIELDS}
+        values["research_notes"] = self.query_one("#research_notes", TextArea).text
+        return values
+
+    def _chosen_banks(self) -> list[str]:
+        return list(self.query_one("#banks", SelectionList).selected)
+
+    @on(SelectionList.SelectedChanged, "#banks")
+    def banks_changed(self) -> None:
+        if self.custom_agenda is not None and not self._filling_banks:
+            self.custom_agenda = None
+            self.notify("Agenda rebuilt from the chosen banks.", timeout=3)
+        self.update_preview()
+
+    def _length(self) -> int:
+        try:
+            return parse_length(self.query_one("#length", Input).value)
+        except ValueError:
+            return 30
+
+    def _plan(self) -> Plan | None:
+        length = self._length()
+        if self.custom_agenda is not None:
+            return plan_agenda(self.custom_agenda, length, keep_order=True)
+        banks = self.app.banks
+        if banks is None:
+            return None
+        return plan_agenda(agenda_items(banks.by_name(self._chosen_banks())), length)
+
+    @on(Input.Changed, "#length, #name, #company, #role, #industry")
+    def input_changed(self) -> None:
+        """Re-plan once typing pauses, not on every key: the preview can hold 100 rows."""
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+        self._preview_timer = self.set_timer(PREVIEW_DELAY, self.update_preview)
+
+    def update_preview(self) -> None:
+        self._preview_timer = None
+        plan = self._plan()
+        if plan is None:
+            return
+        length = self._length()
+        values = {key: self.query_one(f"#{key}", Input).value for key in PLACEHOLDER_FIELDS}
+        texts = [fill(item.text, values) for item in plan.items]
+        self.query_one("#preview", AgendaList).show(plan.items, plan.cut, None, texts=texts)
+        self.query_one("#plan-summary", Static).update(
+            f"[b]{plan.planned_minutes:g}[/b] of {length} min planned · "
+            f"{plan.cut} questions above the cut · {len(plan.below)} if time allows"
+        )
+
+    def _build(self) -> Session | None:
+        values = self._values()
+        goals = list(self.query_one("#goals", SelectionList).selected)
+        errors = self.query_one("#form-errors", Static)
+        try:
+            session = session_from_form(values, goals)
+        except FormErrors as exc:
+            labels = {key: label.rstrip(" *") for key, label, _ in FIELDS}
+            errors.update(
+                "\n".join(
+                    f"{labels.get(field, field.capitalize())}: {message}"
+                    for field, message in exc.errors.items()
+                )
+            )
+            errors.add_class("-error")
+            first = next(iter(exc.errors))
+            if self.query(f"#{first}"):
+                self.query_one(f"#{first}").focus()
+            return None
+        errors.update("")
+        errors.remove_class("-error")
+        if self.editing is not None:
+            session = self.editing.model_copy(
+                update={
+                    "contact": session.contact,
+                    "length_minutes": session.length_minutes,
+                    "scheduled_at": session.scheduled_at,
+                    "goals": session.goals,
+                    "research_notes": session.research_notes,
+                }
+            )
+            if session.scheduled_at is not None:
+                session = advance_contact_status(session, "scheduled")
+        plan = self._plan()
+        if plan is None:
+            self.notify("Question banks are still loading…", severity="warning")
+            return None
+        session.banks = self._chosen_banks()
+        session.agenda, session.cut_index = list(plan.items), plan.cut
+        if not session.agenda:
+            self.notify("Choose at least one question bank.", severity="warning")
+            return None
+        return session
+
+    def _save(self, session: Session) -> bool:
+        store = self.app.store
+        if store is None:
+            self.notify("Still opening your data folder…", severity="warning")
+            return False
+        from interview_tui.storage.store import StoreError
+
+        try:
+            store.save(session)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return False
+        return True
+
+    def action_save(self) -> None:
+        session = self._build()
+        if session is not None and self._save(session):
+            self.notify(f"Saved: {session.title}", timeout=3)
+            self.dismiss()
+
+    def action_start_call(self) -> None:
+        session = self._build()
+        if session is None or not self._save(session):
+            return
+        from interview_tui.ui.screens.live import LiveScreen
+
+        self.app.switch_screen(LiveScreen(session))
+
+    def action_edit_agenda(self) -> None:
+        session = self._build()
+        if session is None:
+            return
+        from interview_tui.ui.screens.agenda_editor import AgendaEditorScreen
+
+        def edited(result: Session | None) -> None:
+            if result is not None:
+                self.custom_agenda = result.agenda
+                self.update_preview()
+
+        self.app.push_screen(AgendaEditorScreen(session), edited)
+
+    def action_cancel(self) -> None:
+        self.dismiss()

@@ -1,0 +1,328 @@
+"""The first screen: what is due, past and scheduled sessions, and the way to a new one.
+
+Drawn from the plain-JSON index so it appears before pydantic or the banks are loaded;
+the due list (which needs the domain models) fills in once the app is ready.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from interview_tui.storage.session_index import read_summaries
+from interview_tui.ui import keymap
+from interview_tui.ui.widgets.session_table import HEADER, SessionTable
+
+if TYPE_CHECKING:
+    from interview_tui.followups import DueItem
+    from interview_tui.models import Session
+    from interview_tui.storage.store import SessionStore
+
+
+def status_text(row: dict[str, Any]) -> str:
+    """Where the contact stands: before a call its outreach status, after it the follow-up."""
+    status, contact = row.get("status", ""), row.get("contact_status", "")
+    if status == "live":
+        return "live"
+    if status == "ended":
+        return {"thanked": "thanked", "keeping in touch": "in touch"}.get(contact, "done")
+    return contact or "planned"
+
+
+MAX_ROWS = 500  # past this many the filter is the way in
+FIRST_ROWS = 40
+REST_OF_ROWS_DELAY = 0.3
+SORTS = ("newest", "oldest", "contact", "company")
+
+
+def when_stamp(row: dict[str, Any]) -> str:
+    """The ISO time a session is listed under: scheduled, else started, else created."""
+    return row.get("scheduled_at") or row.get("started_at") or row.get("created_at") or ""
+
+
+def when_text(row: dict[str, Any]) -> str:
+    """``2026-11-22 14:30``: the list sorts and reads the same way."""
+    return when_stamp(row)[:16].replace("T", " ")
+
+
+def sort_rows(rows: list[dict[str, Any]], how: str) -> list[dict[str, Any]]:
+    if how == "oldest":
+        return sorted(rows, key=when_stamp)
+    if how in ("contact", "company"):
+        field = "name" if how == "contact" else "company"
+        return sorted(rows, key=lambda row: (str(row.get(field, "")).lower(), when_stamp(row)))
+    return sorted(rows, key=when_stamp, reverse=True)
+
+
+def row_cells(row: dict[str, Any]) -> tuple[str, ...]:
+    return (
+        when_text(row),
+        row.get("name", ""),
+        row.get("company", ""),
+        status_text(row),
+        f"{row.get('asked', 0)}/{row.get('questions', 0)}",
+        f"{row.get('length_minutes', 0)}m",
+    )
+
+
+def matches(row: dict[str, Any], query: str) -> bool:
+    text = " ".join(str(row.get(k, "")) for k in ("name", "company", "role", "status"))
+    return all(word in text.lower() for word in query.lower().split())
+
+
+class StartScreen(Screen[None]):
+    AUTO_FOCUS = "#sessions"
+    BINDINGS = keymap.bindings(keymap.START)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[dict[str, Any]] = []
+        self.sort = SORTS[0]
+        self.due: list[DueItem] = []
+        self._all_rows = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="start-body"):
+            # Hidden until the app is ready and something is due.
+            yield Static("Due", id="due-title", classes="title")
+            yield OptionList(id="due")
+            with Horizontal(id="sessions-head"):
+                yield Static("Sessions", id="sessions-title", classes="title")
+                yield Input(placeholder="/ filter", id="filter", compact=True)
+            yield Static(HEADER, id="sessions-header")
+            yield SessionTable(id="sessions")
+            yield Static(id="sessions-empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.rows = read_summaries(self.app.data_root) or []
+        self.show_rows()
+        self.watch(self.app, "ready", self._on_app_ready, init=False)
+
+    def _on_app_ready(self, ready: bool) -> None:
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        store = self.app.store
+        if store is None:
+            return
+        rows = store.summaries()
+        if rows != self.rows:
+            self.rows = rows
+            self.show_rows()
+        from interview_tui.followups import due_items
+
+        self._show_due(due_items(self.rows, date.today()))
+
+    # -- the session table -------------------------------------------------------------------
+
+    def show_rows(self) -> None:
+        table = self.query_one("#sessions", SessionTable)
+        query = self.query_one("#filter", Input).value.strip()
+        rows = [row for row in self.rows if matches(row, query)] if query else self.rows
+        matched = len(rows)
+        rows = sort_rows(rows, self.sort)[:MAX_ROWS]
+        # A screenful now, the rest once the first screen is up: the list is what people open
+        # the app to see, and every row costs layout time.
+        first = rows if self._all_rows else rows[:FIRST_ROWS]
+        table.set_rows([row_cells(row) for row in first], [row["id"] for row in first])
+        if not self._all_rows:
+            self._all_rows = True
+            if len(first) < len(rows):
+                self.set_timer(REST_OF_ROWS_DELAY, self.show_rows)
+        table.display = bool(self.rows)
+        self.query_one("#sessions-header", Static).display = bool(self.rows)
+        empty = self.query_one("#sessions-empty", Static)
+        empty.display = not rows
+        empty.update(
+            "No sessions yet. Press [b]n[/b] to prepare your first informational interview."
+            if not self.rows
+            else "No session matches the filter."
+        )
+        shown = f"{matched} of {len(self.rows)}" if query else str(len(self.rows))
+        capped = f" · first {MAX_ROWS} shown, f filters" if matched > MAX_ROWS else ""
+        self.query_one("#sessions-title", Static).update(
+            f"Sessions ({shown}) · {self.sort}{capped}"
+        )
+
+    def _selected_id(self) -> str | None:
+        return self.query_one("#sessions", SessionTable).selected_id
+
+    @on(Input.Changed, "#filter")
+    def filter_changed(self) -> None:
+        self.show_rows()
+
+    @on(Input.Submitted, "#filter")
+    def filter_done(self) -> None:
+        self.query_one("#sessions", SessionTable).focus()
+
+    def action_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_cycle_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.show_rows()
+
+    # -- the due list --------------------------------------------------------------------
+
+    def _show_due(self, items: list[DueItem]) -> None:
+        self.due = items
+        due = self.query_one("#due", OptionList)
+        due.clear_options()
+        today = date.today()
+        due.add_options(
+            Option(f"{'!' if item.due < today else '•'} {item.due:%d %b}  {item.label}")
+            for item in items
+        )
+        due.display = bool(items)
+        title = self.query_one("#due-title", Static)
+        title.display = bool(items)
+        title.update(f"Due ({len(items)}) [dim]x: done[/dim]")
+
+    def action_mark_done(self) -> None:
+        due = self.query_one("#due", OptionList)
+        store = self._store_or_wait()
+        if store is None or not self.due:
+            return
+        index = due.highlighted if due.highlighted is not None else 0
+        item = self.due[index]
+        from interview_tui.followups import mark_done
+        from interview_tui.storage.store import StoreError
+
+        try:
+            store.save(mark_done(store.load(item.session_id), item))
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return
+        self.notify(f"Done: {item.label}", timeout=3)
+        self.reload()
+
+    # -- opening sessions ----------------------------------------------------------------
+
+    def _store_or_wait(self) -> SessionStore | None:
+        if self.app.store is None:
+            self.notify("Still opening your data folder…", timeout=2)
+        return self.app.store
+
+    def _load_selected(self) -> Session | None:
+        store = self._store_or_wait()
+        session_id = self._selected_id()
+        if store is None or session_id is None:
+            return None
+        from interview_tui.storage.store import StoreError
+
+        try:
+            return store.load(session_id)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            self.reload()
+            return None
+
+    def action_new_session(self) -> None:
+        from interview_tui.ui.screens.setup import SetupScreen
+
+        self.app.push_screen(SetupScreen())
+
+    def action_prepare(self) -> None:
+        session = self._load_selected()
+        if session is not None:
+            from interview_tui.ui.screens.setup import SetupScreen
+
+            self.app.push_screen(SetupScreen(session))
+
+    @on(OptionList.OptionSelected, "#sessions")
+    def action_open_session(self) -> None:
+        session = self._load_selected()
+        if session is None:
+            return
+        if session.status == "ended":
+            from interview_tui.ui.screens.session_view import SessionViewScreen
+
+            self.app.push_screen(SessionViewScreen(session))
+        else:
+            from interview_tui.ui.screens.live import LiveScreen
+
+            self.app.push_screen(LiveScreen(session))
+
+    def action_view_session(self) -> None:
+        session = self._load_selected()
+        if session is not None:
+            from interview_tui.ui.screens.session_view import SessionViewScreen
+
+            self.app.push_screen(SessionViewScreen(session))
+
+    def action_outreach(self) -> None:
+        """The request for a conversation; once asked and unanswered, the gentle reminder."""
+        session = self._load_selected()
+        if session is None:
+            return
+        from interview_tui.models import FollowUp
+        from interview_tui.templates import follow_up_reminder, outreach_email
+        from interview_tui.ui.dialogs.template_dialog import TemplateDialog, TemplateResult
+
+        reminding = session.contact_status == "asked" and session.outreach_sent_on is not None
+
+        def closed(result: TemplateResult | None) -> None:
+            if result is None or not result.sent or self.app.store is None:
+                return
+            if reminding:
+                session.followups.append(
+                    FollowUp(kind="outreach-reminder", due=date.today(), done=True)
+                )
+            else:
+                if session.contact_status == "to contact":
+                    session.contact_status = "asked"
+                session.outreach_sent_on = date.today()
+            self.app.store.save(session)
+            self.reload()
+
+        if reminding:
+            dialog = TemplateDialog("Follow-up reminder", follow_up_reminder(session), "reminder")
+        else:
+            dialog = TemplateDialog("Outreach email", outreach_email(session), "outreach")
+        self.app.push_screen(dialog, closed)
+
+    def action_advance_status(self) -> None:
+        session = self._load_selected()
+        if session is None or self.app.store is None:
+            return
+        from interview_tui.followups import advance_contact_status
+
+        moved = advance_contact_status(session)
+        if moved.contact_status == session.contact_status:
+            self.notify(f"{session.contact.name} is already at '{session.contact_status}'.")
+            return
+        self.app.store.save(moved)
+        self.notify(f"{session.contact.name}: {session.contact_status} → {moved.contact_status}")
+        self.reload()
+
+    def action_search(self) -> None:
+        from interview_tui.ui.screens.search import SearchScreen
+
+        self.app.push_screen(SearchScreen())
+
+    def action_patterns(self) -> None:
+        from interview_tui.ui.screens.patterns import PatternsScreen
+
+        self.app.push_screen(PatternsScreen())
+
+    def action_export_all(self) -> None:
+        store = self._store_or_wait()
+        if store is not None:
+            from interview_tui.ui.screens.exporting import export_sessions
+
+            export_sessions(self, None, formats=("md", "csv", "json", "ics"))
+
+    def action_refresh(self) -> None:
+        self.reload()

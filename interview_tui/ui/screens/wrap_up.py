@@ -1,0 +1,174 @@
+"""After the call: reflections, takeaways, people to talk to next, follow-up dates, and the
+thank-you note."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Footer, Header, Input, Label, Static, TextArea
+
+from interview_tui.followups import (
+    CHECK_IN_AFTER_MONTHS,
+    call_date,
+    referral_to_session,
+    schedule_followups,
+)
+from interview_tui.models import REFLECTION_PROMPTS, Referral, Session
+from interview_tui.ui import keymap
+from interview_tui.ui.screens.saving import SavingScreen
+
+
+class WrapUpScreen(SavingScreen):
+    CSS_PATH = "wrap_up.tcss"
+    AUTO_FOCUS = "#reflection-field"
+    BINDINGS = keymap.bindings(keymap.WRAP_UP)
+
+    def __init__(self, session: Session, today: date | None = None) -> None:
+        super().__init__(session)
+        self.today = today or date.today()
+        # Follow-ups count from the day of the call, so reopening a wrap-up later moves nothing.
+        self.call_day = call_date(session) or self.today
+        self._check_in_months = str(self._stored_check_in_months())
+
+    def _stored_check_in_months(self) -> int:
+        for followup in self.session.followups:
+            if followup.kind == "check-in":
+                days = (followup.due - self.call_day).days
+                return max(0, round(days / 30.44))
+        return CHECK_IN_AFTER_MONTHS
+
+    def compose(self) -> ComposeResult:
+        session = self.session
+        yield Header()
+        with VerticalScroll(id="wrap-up"):
+            yield Static(
+                f"[b]Wrap-up[/b] · {session.title} · "
+                f"{session.asked_count} of {len(session.agenda)} questions asked",
+                id="wrap-title",
+            )
+            for key, prompt in REFLECTION_PROMPTS.items():
+                yield Label(prompt, classes="prompt")
+                yield TextArea(
+                    session.reflections.get(key, ""), id=f"reflection-{key}", classes="reflection"
+                )
+            yield Label("Key takeaways", classes="prompt")
+            yield TextArea(session.takeaways, id="takeaways", classes="reflection")
+            yield Label("People they recommended I talk to", classes="prompt")
+            yield Input(placeholder="Name — why, how to reach them (enter adds)", id="referral")
+            yield Static(id="referrals")
+            yield Label("Follow-up", classes="prompt")
+            with Horizontal(id="check-in-row"):
+                yield Label("Check in again after")
+                yield Input(
+                    self._check_in_months, id="check-in-months", type="integer", compact=True
+                )
+                yield Label("months")
+            yield Static(id="followups")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.sub_title = "Wrap-up"
+        if not any(f.kind == "thank-you" for f in self.session.followups):
+            self.session = schedule_followups(self.session, self.call_day)
+        self._show_referrals()
+        self._show_followups()
+        # Focusing the first prompt scrolls its label and the title out of view; bring them back.
+        self.call_after_refresh(
+            self.query_one("#wrap-up", VerticalScroll).scroll_home, animate=False
+        )
+
+    def _show_referrals(self) -> None:
+        lines = [
+            f"• {r.name}"
+            + (f" — {r.note}" if r.note else "")
+            + (" (contact created)" if r.session_id else "")
+            for r in self.session.referrals
+        ]
+        self.query_one("#referrals", Static).update("\n".join(lines) or "[dim]none yet[/dim]")
+
+    def _show_followups(self) -> None:
+        lines = [
+            f"{'✓' if f.done else '○'} {f.kind}: {f.due:%a %d %b %Y}"
+            for f in self.session.followups
+        ]
+        self.query_one("#followups", Static).update("\n".join(lines))
+
+    @on(TextArea.Changed, ".reflection")
+    def reflection_changed(self, event: TextArea.Changed) -> None:
+        area_id = event.text_area.id or ""
+        if area_id == "takeaways":
+            self.session.takeaways = event.text_area.text
+        else:
+            self.session.reflections[area_id.removeprefix("reflection-")] = event.text_area.text
+        self.schedule_save()
+
+    @on(Input.Submitted, "#referral")
+    def add_referral(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        if not text:
+            return
+        name, _, note = (part.strip() for part in text.replace(" - ", " — ").partition("—"))
+        self.session.referrals.append(Referral(name=name, note=note))
+        event.input.value = ""
+        self._show_referrals()
+        self.schedule_save()
+
+    @on(Input.Changed, "#check-in-months")
+    def check_in_changed(self, event: Input.Changed) -> None:
+        # The box announces its first value when it mounts; re-planning then would move a
+        # reopened session's follow-ups to dates counted from today.
+        if event.value == self._check_in_months:
+            return
+        self._check_in_months = event.value
+        try:
+            months = int(event.value)
+        except ValueError:
+            return
+        if 0 <= months <= 36:
+            self.session = schedule_followups(self.session, self.call_day, months)
+            self._show_followups()
+            self.schedule_save()
+
+    def action_thank_you(self) -> None:
+        from interview_tui.templates import thank_you_note
+        from interview_tui.ui.dialogs.template_dialog import TemplateDialog, TemplateResult
+
+        def closed(result: TemplateResult | None) -> None:
+            if result is not None and result.sent:
+                for followup in self.session.followups:
+                    if followup.kind == "thank-you":
+                        followup.done = True
+                self.session.contact_status = "thanked"
+                self._show_followups()
+                self.flush()
+
+        text = thank_you_note(self.session, today=self.today)
+        self.app.push_screen(TemplateDialog("Thank-you note", text, "thank-you"), closed)
+
+    def _create_referral_contacts(self) -> None:
+        store = self.app.store
+        if store is None or store.read_only:
+            return
+        for referral in self.session.referrals:
+            if referral.session_id is None:
+                contact = referral_to_session(referral, self.session)
+                store.save(contact)
+                referral.session_id = contact.id
+
+    def action_done(self) -> None:
+        from interview_tui.storage.store import StoreError
+
+        try:
+            self._create_referral_contacts()
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        if self.flush():
+            self.dismiss()
+
+    def on_unmount(self) -> None:
+        self.flush()
