@@ -47,16 +47,9 @@ class BankSet:
     banks: list[Bank] = field(default_factory=list)
     problems: list[BankProblem] = field(default_factory=list)
 
-    def questions(self) -> list[tuple[Bank, Question]]:
-        return [(bank, question) for bank in self.banks for question in bank.questions]
-
     def by_name(self, names: Iterable[str]) -> list[Bank]:
         wanted = set(names)
         return [bank for bank in self.banks if bank.bank in wanted]
-
-    @property
-    def categories(self) -> list[str]:
-        return sorted({bank.category for bank in self.banks})
 
 
 class _BankLoader(yaml.SafeLoader):

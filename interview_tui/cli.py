@@ -125,11 +125,12 @@ def _print_lint_warnings(banks: list[Bank]) -> int:
 
 def _sessions_list(args: argparse.Namespace) -> int:
     from interview_tui import locations
+    from interview_tui.storage.session_index import when_text
     from interview_tui.storage.store import SessionStore
 
     store = SessionStore(locations.data_dir(args.data_dir), read_only=True)
     for row in store.summaries():
-        when = (row.get("scheduled_at") or row.get("created_at") or "")[:16].replace("T", " ")
+        when = when_text(row)
         who = row["name"] + (f" ({row['company']})" if row.get("company") else "")
         print(
             f"{row['id']}  {when:<16}  {row['status']:<8} {row['asked']:>2}/"

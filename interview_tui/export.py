@@ -21,6 +21,7 @@ from interview_tui.locations import ensure_private_dir
 from interview_tui.models import REFLECTION_PROMPTS, AgendaItem, Session, slugify
 from interview_tui.placeholders import fill, placeholder_values
 from interview_tui.storage.safe_storage import safe_write
+from interview_tui.templates import note_as_one_line
 
 FORMATS = ("md", "json", "csv", "ics")
 CSV_COLUMNS = (
@@ -55,12 +56,6 @@ def _duration(seconds: float) -> str:
 
 def _minutes(value: float) -> str:
     return f"{value:g} min"
-
-
-def _one_line(text: str) -> str:
-    """Multi-line text as one line: lines joined with "; ", list bullets dropped."""
-    lines = [re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", line).strip() for line in text.splitlines()]
-    return "; ".join(line for line in lines if line)
 
 
 # -- Markdown ----------------------------------------------------------------------------------
@@ -250,7 +245,7 @@ def to_csv(sessions: Iterable[Session]) -> str:
             session.asked_count,
             session.status,
             session.contact_status,
-            _one_line(session.takeaways),
+            note_as_one_line(session.takeaways),
         ]
         writer.writerow([_cell(value) for value in row])
     return buffer.getvalue()

@@ -10,12 +10,21 @@ import calendar
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
-from interview_tui.models import CONTACT_STATUSES, Contact, FollowUp, Referral, Session
+from interview_tui.models import Contact, FollowUp, Referral, Session
+from interview_tui.session_flow import (
+    contact_status_rank,
+    move_contact_status,
+    next_contact_status,
+)
+
+if TYPE_CHECKING:
+    from interview_tui.storage.session_index import SessionSummary
 
 THANK_YOU_AFTER_DAYS = 1
 CHECK_IN_AFTER_MONTHS = 3
+DAYS_PER_MONTH = 30.44
 OUTREACH_REMINDER_WORKING_DAYS = 3
 MAX_OUTREACH_REMINDERS = 2
 """After two gentle reminders the app stops nudging: silence is an answer too."""
@@ -34,31 +43,13 @@ def call_date(session: Session) -> date | None:
 # -- contact statuses ------------------------------------------------------------------------
 
 
-def next_contact_status(status: str) -> str | None:
-    """The status after ``status``, or None at the end (or for an unknown status)."""
-    if status not in CONTACT_STATUSES:
-        return None
-    index = CONTACT_STATUSES.index(status)
-    return CONTACT_STATUSES[index + 1] if index + 1 < len(CONTACT_STATUSES) else None
-
-
 def advance_contact_status(session: Session, to: str | None = None) -> Session:
     """A copy moved on to ``to`` (default: the next status); never moves backwards."""
     target = to if to is not None else next_contact_status(session.contact_status)
-    if target is None:
-        return session.model_copy(deep=True)
-    if target not in CONTACT_STATUSES:
-        raise ValueError(
-            f"unknown contact status {target!r}; one of: {', '.join(CONTACT_STATUSES)}"
-        )
     copy = session.model_copy(deep=True)
-    if _status_rank(target) > _status_rank(copy.contact_status):
-        copy.contact_status = target  # type: ignore[assignment]
+    if target is not None:
+        move_contact_status(copy, target)
     return copy
-
-
-def _status_rank(status: str) -> int:
-    return CONTACT_STATUSES.index(status) if status in CONTACT_STATUSES else -1
 
 
 # -- dates -------------------------------------------------------------------------------------
@@ -84,9 +75,7 @@ def add_months(start: date, months: int) -> date:
     return date(year, month, day)
 
 
-def plan_followups(
-    session: Session, ended_on: date, check_in_months: int = CHECK_IN_AFTER_MONTHS
-) -> list[FollowUp]:
+def plan_followups(ended_on: date, check_in_months: int = CHECK_IN_AFTER_MONTHS) -> list[FollowUp]:
     """A thank-you due the day after the call, and a check-in ``check_in_months`` later.
 
     ``check_in_months=0`` plans no check-in.
@@ -104,13 +93,23 @@ def schedule_followups(
 ) -> Session:
     """A copy with planned follow-ups; done ones and other kinds are kept, pending ones replaced."""
     copy = session.model_copy(deep=True)
-    planned = plan_followups(session, ended_on, check_in_months)
+    planned = plan_followups(ended_on, check_in_months)
     # Re-planning with no check-in also drops a pending one planned before.
     replaced = {"thank-you", "check-in"}
     copy.followups = [
         followup for followup in copy.followups if followup.done or followup.kind not in replaced
     ] + planned
     return copy
+
+
+def check_in_months(session: Session, call_day: date) -> int:
+    """How many months after ``call_day`` the session's check-in is planned (rounded), or
+    :data:`CHECK_IN_AFTER_MONTHS` when it has none yet."""
+    for followup in session.followups:
+        if followup.kind == "check-in":
+            days = (followup.due - call_day).days
+            return max(0, round(days / DAYS_PER_MONTH))
+    return CHECK_IN_AFTER_MONTHS
 
 
 # -- what is due -------------------------------------------------------------------------------
@@ -156,7 +155,7 @@ def _day(value: Any) -> date | None:
     return value if isinstance(value, date) else None
 
 
-def _summary_view(row: Mapping[str, Any]) -> _DueView:
+def _summary_view(row: SessionSummary) -> _DueView:
     """A row of ``SessionStore.summaries()``: its open follow-ups and referrals only."""
     stamps = (row.get("started_at"), row.get("ended_at"), row.get("scheduled_at"))
     return _DueView(
@@ -170,13 +169,13 @@ def _summary_view(row: Mapping[str, Any]) -> _DueView:
     )
 
 
-def _view(item: Session | Mapping[str, Any]) -> _DueView:
+def _view(item: Session | SessionSummary | Mapping[str, Any]) -> _DueView:
     if isinstance(item, Session):
         session = item
     elif "contact" in item:
         session = Session.model_validate(item)
     else:
-        return _summary_view(item)
+        return _summary_view(cast("SessionSummary", item))
     return _DueView(
         id=session.id,
         name=session.contact.name,
@@ -214,7 +213,10 @@ def _outreach_reminder(view: _DueView) -> tuple[date, int] | None:
 
 
 def due_items(
-    sessions: Iterable[Session | Mapping[str, Any]], today: date, *, within_days: int = 0
+    sessions: Iterable[Session | SessionSummary | Mapping[str, Any]],
+    today: date,
+    *,
+    within_days: int = 0,
 ) -> list[DueItem]:
     """What needs doing, earliest first.
 
@@ -232,7 +234,7 @@ def due_items(
     horizon = today + timedelta(days=within_days)
     items: list[DueItem] = []
     for view in views:
-        thanked = _status_rank(view.contact_status) >= _status_rank("thanked")
+        thanked = contact_status_rank(view.contact_status) >= contact_status_rank("thanked")
         for index, followup in enumerate(view.followups):
             if followup.done or (followup.kind == "thank-you" and thanked):
                 continue
@@ -249,7 +251,7 @@ def due_items(
                 )
         for index, referral in enumerate(view.referrals):
             linked = statuses.get(referral.session_id or "")
-            if referral.contacted or (linked and _status_rank(linked) > 0):
+            if referral.contacted or (linked and contact_status_rank(linked) > 0):
                 continue
             label = f"Reach out to {referral.name} (recommended by {view.name})"
             due = view.call_date or today
@@ -326,6 +328,16 @@ def _find_referral(referrals: list[Referral], item: DueItem) -> Referral:
 
 
 # -- referrals ---------------------------------------------------------------------------------
+
+
+def parse_referral(text: str) -> Referral | None:
+    """A referral from one typed line, "Name — why, how to reach them" (" - " works as the
+    dash too); None for a blank line."""
+    text = text.strip()
+    if not text:
+        return None
+    name, _, note = (part.strip() for part in text.replace(" - ", " — ").partition("—"))
+    return Referral(name=name, note=note)
 
 
 def referral_to_session(referral: Referral, parent_session: Session) -> Session:

@@ -9,7 +9,7 @@ import re
 import string
 import uuid
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -21,23 +21,19 @@ from pydantic import (
     field_validator,
 )
 
+from interview_tui.placeholders import PLACEHOLDERS
+
 SCHEMA_VERSION = 1
 
 Phase = Literal["opening", "core", "closing"]
-PHASES: tuple[Phase, ...] = ("opening", "core", "closing")
+PHASES: tuple[Phase, ...] = get_args(Phase)
 QuestionStatus = Literal["pending", "asked", "skipped"]
 SessionStatus = Literal["planned", "live", "ended"]
 ContactStatus = Literal[
     "to contact", "asked", "scheduled", "interviewed", "thanked", "keeping in touch"
 ]
-CONTACT_STATUSES: tuple[str, ...] = (
-    "to contact",
-    "asked",
-    "scheduled",
-    "interviewed",
-    "thanked",
-    "keeping in touch",
-)
+CONTACT_STATUSES: tuple[ContactStatus, ...] = get_args(ContactStatus)
+"""In the order a contact moves through them; a status only moves forward."""
 GOALS: tuple[str, ...] = (
     "career exploration",
     "networking",
@@ -52,22 +48,20 @@ REFLECTION_PROMPTS: dict[str, str] = {
     "surprise": "What surprised me?",
 }
 
-PLACEHOLDERS: frozenset[str] = frozenset({"name", "company", "role", "industry"})
+MIN_PRIORITY, MAX_PRIORITY = 1, 5
+MAX_QUESTION_MINUTES = 120
+MIN_LENGTH_MINUTES, MAX_LENGTH_MINUTES = 5, 240
+"""How long a session may be planned for."""
 
-Priority = Annotated[int, Field(ge=1, le=5, strict=True)]
+Priority = Annotated[int, Field(ge=MIN_PRIORITY, le=MAX_PRIORITY, strict=True)]
 # Strict so that `minutes: true` or `minutes: "3"` is an error, not a silent 1.0 or 3.0.
-Minutes = Annotated[float, Field(gt=0, le=120, strict=True, allow_inf_nan=False)]
+Minutes = Annotated[float, Field(gt=0, le=MAX_QUESTION_MINUTES, strict=True, allow_inf_nan=False)]
 ShortText = Annotated[StrictStr, Field(min_length=1, max_length=2000)]
 
 
 def slugify(text: str, max_length: int = 48) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     return slug[:max_length].rstrip("-") or "question"
-
-
-def placeholders_in(text: str) -> list[str]:
-    """The ``{field}`` names in ``text``; raises ValueError on unbalanced braces."""
-    return [field for _, field, _, _ in string.Formatter().parse(text) if field is not None]
 
 
 class Question(BaseModel):
@@ -164,8 +158,8 @@ class AgendaItem(BaseModel):
     text: str
     bank: str = ""
     category: str = ""
-    priority: int = 3
-    minutes: float = 2.0
+    priority: Priority = 3
+    minutes: Minutes = 2.0
     phase: Phase = "core"
     pinned: bool = False
     tags: list[str] = Field(default_factory=list)
@@ -219,7 +213,7 @@ class Session(BaseModel):
     id: str = Field(default_factory=new_session_id)
     created_at: datetime = Field(default_factory=datetime.now)
     scheduled_at: datetime | None = None
-    length_minutes: Annotated[int, Field(ge=5, le=240)] = 30
+    length_minutes: Annotated[int, Field(ge=MIN_LENGTH_MINUTES, le=MAX_LENGTH_MINUTES)] = 30
     contact: Contact
     contact_status: ContactStatus = "to contact"
     referred_by: str = ""

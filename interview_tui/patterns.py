@@ -46,7 +46,6 @@ class SharedTerm:
     source: Literal["tag", "notes"]
     """"tag": a tag of questions asked; "notes": a word in notes, reflections or takeaways."""
     people: tuple[str, ...]
-    session_ids: tuple[str, ...]
 
     @property
     def count(self) -> int:
@@ -121,7 +120,6 @@ def shared_terms(
                         term,
                         source,  # type: ignore[arg-type]
                         tuple(sorted(names[p] for p in people)),
-                        tuple(people[p] for p in sorted(people, key=lambda p: names[p])),
                     )
                 )
     found.sort(key=lambda t: (-t.count, t.source != "tag", t.term))

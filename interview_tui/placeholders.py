@@ -10,6 +10,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from interview_tui.models import Session
 
+PLACEHOLDERS: tuple[str, ...] = ("name", "company", "role", "industry")
+"""The ``{field}`` names a question may use: fields of the contact."""
+
 FALLBACKS: Mapping[str, str] = {
     "company": "your company",
     "role": "your role",
@@ -42,10 +45,4 @@ def fill(text: str, values: Mapping[str, str | None]) -> str:
 
 def placeholder_values(session: Session) -> dict[str, str]:
     """The placeholder values a session provides."""
-    contact = session.contact
-    return {
-        "name": contact.name,
-        "company": contact.company,
-        "role": contact.role,
-        "industry": contact.industry,
-    }
+    return {name: str(getattr(session.contact, name)) for name in PLACEHOLDERS}

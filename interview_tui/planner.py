@@ -168,9 +168,17 @@ def agenda_items(banks: Sequence[Bank]) -> list[AgendaItem]:
 
 
 def apply_plan(session: Session, items: Sequence[AgendaItem], *, keep_order: bool = False) -> Plan:
-    """Plan ``items`` into ``session``'s agenda and cut line; returns the plan."""
+    """Plan ``items`` into ``session``'s agenda and cut line; returns the plan.
+
+    The current question stays current where it moved to; when it is gone, the call starts
+    from the top.
+    """
+    agenda = session.agenda
+    index = session.current_index
+    current_key = agenda[index].key if 0 <= index < len(agenda) else None
     plan = plan_agenda(items, session.length_minutes, keep_order=keep_order)
     session.agenda = list(plan.items)
     session.cut_index = plan.cut
-    session.current_index = 0
+    keys = [item.key for item in session.agenda]
+    session.current_index = keys.index(current_key) if current_key in keys else 0
     return plan

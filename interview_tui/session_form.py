@@ -11,9 +11,8 @@ from datetime import datetime
 
 from pydantic import ValidationError
 
-from interview_tui.models import GOALS, Contact, Session
+from interview_tui.models import GOALS, MAX_LENGTH_MINUTES, MIN_LENGTH_MINUTES, Contact, Session
 
-MIN_LENGTH, MAX_LENGTH = 5, 240
 DATE_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d")
 
 
@@ -35,8 +34,8 @@ def parse_length(text: str) -> int:
         raise ValueError(f"{text!r} is not a whole number of minutes") from None
     if minutes <= 0:
         raise ValueError("the call needs a positive length in minutes")
-    if not MIN_LENGTH <= minutes <= MAX_LENGTH:
-        raise ValueError(f"choose between {MIN_LENGTH} and {MAX_LENGTH} minutes")
+    if not MIN_LENGTH_MINUTES <= minutes <= MAX_LENGTH_MINUTES:
+        raise ValueError(f"choose between {MIN_LENGTH_MINUTES} and {MAX_LENGTH_MINUTES} minutes")
     return minutes
 
 

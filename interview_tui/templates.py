@@ -68,10 +68,11 @@ def _sentence(text: str) -> str:
     return text if text[-1] in ".!?" else text + "."
 
 
-def _one_line(text: str) -> str:
-    """Multi-line notes as one line: lines joined with "; ", list bullets dropped."""
+def note_as_one_line(text: str, *, trim: str = "") -> str:
+    """Multi-line notes as one line: lines joined with "; ", list bullets dropped, and the
+    characters in ``trim`` taken off the end of each line (".;" inside a sentence)."""
     lines = [re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", line).strip() for line in text.splitlines()]
-    return "; ".join(line.rstrip(".;") for line in lines if line)
+    return "; ".join(line.rstrip(trim) for line in lines if line)
 
 
 def _work_phrase(session: Session) -> str:
@@ -118,12 +119,12 @@ def short_question(item: AgendaItem, session: Session, max_length: int = 90) -> 
 
 
 def _reflection(session: Session, key: str) -> str:
-    return _one_line(session.reflections.get(key, ""))
+    return note_as_one_line(session.reflections.get(key, ""), trim=".;")
 
 
 def _first_takeaway(session: Session) -> str:
     for line in session.takeaways.splitlines():
-        line = _one_line(line)
+        line = note_as_one_line(line, trim=".;")
         if line:
             return line
     return ""
@@ -247,7 +248,8 @@ def _topics(session: Session) -> list[str]:
     lines = []
     for item in asked[:MAX_TOPICS]:
         line = f"- {short_question(item, session)}"
-        note = _one_line(item.note.strip().splitlines()[0]) if item.note.strip() else ""
+        first = item.note.strip().splitlines()[0] if item.note.strip() else ""
+        note = note_as_one_line(first, trim=".;")
         lines.append(f"{line} ({note})" if note else line)
     return lines
 

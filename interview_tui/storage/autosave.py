@@ -23,10 +23,6 @@ class Autosaver:
         self.last_error: str | None = None
         self.saves = 0
 
-    @property
-    def dirty(self) -> bool:
-        return self._pending is not None
-
     def submit(self, session: Session, *, update_index: bool = False) -> None:
         """Queue a snapshot of ``session``; a later submit replaces an unwritten earlier one."""
         snapshot = SessionSnapshot.of(session)

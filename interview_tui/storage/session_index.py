@@ -7,7 +7,7 @@ without paying for model validation of every stored session.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict, cast
 
 from interview_tui.storage.safe_storage import DamagedFile, read_json
 
@@ -16,7 +16,36 @@ SESSIONS_DIR = "sessions"
 TABLE = "sessions"
 
 
-def summarize(doc: dict[str, Any]) -> dict[str, Any]:
+class SessionSummary(TypedDict):
+    """One row of the session list, as the index stores it.
+
+    Times are ISO strings. An index written by an older version may lack fields, so readers
+    use ``row.get``.
+    """
+
+    id: str
+    name: str
+    company: str
+    role: str
+    created_at: str
+    scheduled_at: str | None
+    started_at: str | None
+    length_minutes: int
+    status: str
+    contact_status: str
+    asked: int
+    questions: int
+    elapsed_seconds: float
+    ended_at: str | None
+    referred_by: str
+    outreach_sent_on: str | None
+    followups: list[dict[str, Any]]
+    """Open follow-ups, plus outreach reminders already sent."""
+    referrals: list[dict[str, Any]]
+    """People recommended and not yet contacted."""
+
+
+def summarize(doc: dict[str, Any]) -> SessionSummary:
     """The few fields a session list shows, from a stored session document."""
     contact = doc.get("contact") or {}
     agenda = doc.get("agenda") or []
@@ -48,13 +77,20 @@ def summarize(doc: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def sort_key(summary: dict[str, Any]) -> str:
+def when_stamp(summary: SessionSummary) -> str:
+    """The ISO time a session is listed and sorted under: scheduled, else started, else
+    created."""
     return (
         summary.get("scheduled_at") or summary.get("started_at") or summary.get("created_at") or ""
     )
 
 
-def read_summaries(root: Path) -> list[dict[str, Any]] | None:
+def when_text(summary: SessionSummary) -> str:
+    """``2026-11-22 14:30``: the list sorts and reads the same way."""
+    return when_stamp(summary)[:16].replace("T", " ")
+
+
+def read_summaries(root: Path) -> list[SessionSummary] | None:
     """Summaries newest first, or None when the index is missing or damaged."""
     try:
         data = read_json(root / INDEX_FILE)
@@ -62,6 +98,9 @@ def read_summaries(root: Path) -> list[dict[str, Any]] | None:
         return None
     if not isinstance(data, dict) or not isinstance(data.get(TABLE), dict):
         return None
-    rows = [row for row in data[TABLE].values() if isinstance(row, dict) and row.get("id")]
-    rows.sort(key=sort_key, reverse=True)
+    rows = cast(
+        list[SessionSummary],
+        [row for row in data[TABLE].values() if isinstance(row, dict) and row.get("id")],
+    )
+    rows.sort(key=when_stamp, reverse=True)
     return rows

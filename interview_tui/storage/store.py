@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pydantic import ValidationError
 from tinydb import TinyDB
@@ -28,8 +28,9 @@ from interview_tui.storage.session_index import (
     INDEX_FILE,
     SESSIONS_DIR,
     TABLE,
-    sort_key,
+    SessionSummary,
     summarize,
+    when_stamp,
 )
 
 LOCK_FILE = ".lock"
@@ -74,7 +75,7 @@ class SessionStore:
         self._dbs: dict[str, TinyDB] = {}
         self._index: TinyDB | None = None
         self._index_ids: dict[str, int] = {}
-        self._summaries: dict[str, dict[str, Any]] = {}
+        self._summaries: dict[str, SessionSummary] = {}
         if not self.read_only:
             self._remove_stale_temp_files()
 
@@ -171,7 +172,7 @@ class SessionStore:
             for doc_id, row in stored.items():
                 if isinstance(row, dict) and row.get("id") and doc_id.isdigit():
                     self._index_ids[row["id"]] = int(doc_id)
-                    self._summaries[row["id"]] = dict(row)
+                    self._summaries[row["id"]] = cast(SessionSummary, dict(row))
             self._reconcile_index()
         return self._index
 
@@ -202,7 +203,7 @@ class SessionStore:
                 with contextlib.suppress(OSError):
                     self._index.table(TABLE).remove(doc_ids=[doc_id])
 
-    def _rebuild_rows(self) -> list[dict[str, Any]]:
+    def _rebuild_rows(self) -> list[SessionSummary]:
         rows = []
         for path in sorted(self.sessions_dir.glob("*.json")):
             doc = self._read_document(path)
@@ -222,12 +223,12 @@ class SessionStore:
             return None
         return doc
 
-    def summaries(self) -> list[dict[str, Any]]:
+    def summaries(self) -> list[SessionSummary]:
         """Every session's list fields, newest first."""
         self._index_db()
-        return sorted(self._summaries.values(), key=sort_key, reverse=True)
+        return sorted(self._summaries.values(), key=when_stamp, reverse=True)
 
-    def _update_index(self, summary: dict[str, Any]) -> None:
+    def _update_index(self, summary: SessionSummary) -> None:
         db = self._index_db()
         if self._summaries.get(summary["id"]) == summary:
             return

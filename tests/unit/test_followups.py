@@ -91,7 +91,7 @@ def test_add_months_keeps_the_day_or_the_last_day(start: date, months: int, expe
 
 
 def test_plan_thanks_next_day_and_checks_in_after_three_months() -> None:
-    planned = plan_followups(session(), ended_on=TUE)
+    planned = plan_followups(ended_on=TUE)
     assert [(f.kind, f.due, f.done) for f in planned] == [
         ("thank-you", WED, False),
         ("check-in", date(2024, 6, 5), False),
@@ -99,10 +99,10 @@ def test_plan_thanks_next_day_and_checks_in_after_three_months() -> None:
 
 
 def test_plan_with_other_check_in_months_or_none() -> None:
-    assert plan_followups(session(), TUE, check_in_months=6)[1].due == date(2024, 9, 5)
-    assert [f.kind for f in plan_followups(session(), TUE, check_in_months=0)] == ["thank-you"]
+    assert plan_followups(TUE, check_in_months=6)[1].due == date(2024, 9, 5)
+    assert [f.kind for f in plan_followups(TUE, check_in_months=0)] == ["thank-you"]
     with pytest.raises(ValueError, match="0 or more"):
-        plan_followups(session(), TUE, check_in_months=-1)
+        plan_followups(TUE, check_in_months=-1)
 
 
 def test_scheduling_again_keeps_done_follow_ups_and_replaces_pending_ones() -> None:

@@ -8,7 +8,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
-from interview_tui.models import AgendaItem, slugify
+from interview_tui.models import (
+    MAX_PRIORITY,
+    MAX_QUESTION_MINUTES,
+    MIN_PRIORITY,
+    AgendaItem,
+    slugify,
+)
 
 
 class QuestionDialog(ModalScreen[AgendaItem | None]):
@@ -62,8 +68,11 @@ class QuestionDialog(ModalScreen[AgendaItem | None]):
         if not text:
             error.update("Write the question first.")
             return
-        if not 0 < minutes <= 120 or not 1 <= priority <= 5:
-            error.update("Minutes between 0 and 120; priority from 1 (first) to 5.")
+        if not 0 < minutes <= MAX_QUESTION_MINUTES or not MIN_PRIORITY <= priority <= MAX_PRIORITY:
+            error.update(
+                f"Minutes between 0 and {MAX_QUESTION_MINUTES}; "
+                f"priority from {MIN_PRIORITY} (first) to {MAX_PRIORITY}."
+            )
             return
         self.dismiss(
             AgendaItem(

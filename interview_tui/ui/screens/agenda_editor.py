@@ -12,9 +12,15 @@ from textual.widgets import Footer, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from interview_tui.lint import lint_question
-from interview_tui.models import AgendaItem, Session
+from interview_tui.models import (
+    MAX_PRIORITY,
+    MAX_QUESTION_MINUTES,
+    MIN_PRIORITY,
+    AgendaItem,
+    Session,
+)
 from interview_tui.placeholders import fill, placeholder_values
-from interview_tui.planner import agenda_items, plan_agenda
+from interview_tui.planner import agenda_items, apply_plan
 from interview_tui.ui import keymap
 from interview_tui.ui.widgets.agenda_list import AgendaList
 
@@ -116,8 +122,7 @@ class AgendaEditorScreen(Screen[Session | None]):
 
     def replan(self, keep_order: bool = True) -> None:
         session = self.session
-        plan = plan_agenda(session.agenda, session.length_minutes, keep_order=keep_order)
-        session.agenda, session.cut_index = list(plan.items), plan.cut
+        plan = apply_plan(session, session.agenda, keep_order=keep_order)
         texts = [self._text(item) for item in session.agenda]
         self.query_one(AgendaList).show(session.agenda, plan.cut, None, texts=texts)
         flagged = sum(1 for text in texts if lint_question(text, company=self.values["company"]))
@@ -164,11 +169,11 @@ class AgendaEditorScreen(Screen[Session | None]):
         item = self.session.agenda[index]
         key = item.key
         if change == "up":
-            item.priority = max(1, item.priority - 1)
+            item.priority = max(MIN_PRIORITY, item.priority - 1)
         elif change == "down":
-            item.priority = min(5, item.priority + 1)
+            item.priority = min(MAX_PRIORITY, item.priority + 1)
         elif change == "more":
-            item.minutes = min(120.0, item.minutes + 0.5)
+            item.minutes = min(float(MAX_QUESTION_MINUTES), item.minutes + 0.5)
         elif change == "less":
             item.minutes = max(0.5, item.minutes - 0.5)
         elif change == "pin":

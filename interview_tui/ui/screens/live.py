@@ -6,8 +6,6 @@ save themselves (throttled while typing, at once on every question change, quit 
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -16,7 +14,8 @@ from textual.widgets import Footer, Static, TextArea
 from interview_tui.clock import Stopwatch
 from interview_tui.models import Session
 from interview_tui.placeholders import fill, placeholder_values
-from interview_tui.planner import Pace, live_pace
+from interview_tui.planner import Pace
+from interview_tui.session_flow import LiveCall, Outcome
 from interview_tui.ui import keymap
 from interview_tui.ui.screens.saving import SavingScreen
 from interview_tui.ui.widgets.agenda_list import AgendaList
@@ -34,9 +33,8 @@ class LiveScreen(SavingScreen):
 
     def __init__(self, session: Session) -> None:
         super().__init__(session)
-        self.stopwatch: Stopwatch | None = None
+        self.call: LiveCall | None = None
         self.general = False
-        self._mark = 0.0
         self._loading_note = False
         self._at_risk: tuple[int, ...] = ()
         self._pace: Pace | None = None
@@ -59,8 +57,7 @@ class LiveScreen(SavingScreen):
     def on_mount(self) -> None:
         super().on_mount()
         session = self.session
-        self.stopwatch = Stopwatch(self.app.clock, session.elapsed_seconds)
-        self._mark = session.elapsed_seconds
+        self.call = LiveCall(session, self.app.clock)
         values = placeholder_values(session)
         self._texts = [fill(item.text, values) for item in session.agenda]
         contact = session.contact
@@ -85,43 +82,21 @@ class LiveScreen(SavingScreen):
     # -- time ----------------------------------------------------------------------------
 
     @property
+    def stopwatch(self) -> Stopwatch | None:
+        return self.call.stopwatch if self.call is not None else None
+
+    @property
     def current(self) -> int | None:
-        index = self.session.current_index
-        return index if 0 <= index < len(self.session.agenda) else None
-
-    def _elapsed(self) -> float:
-        return self.stopwatch.elapsed() if self.stopwatch else self.session.elapsed_seconds
-
-    def current_seconds(self) -> float:
-        """Time on the current question, including earlier visits to it."""
-        index = self.current
-        if index is None:
-            return 0.0
-        return self.session.agenda[index].seconds_spent + (self._elapsed() - self._mark)
-
-    def _close_segment(self) -> None:
-        """Credit the time since the last change to the current question."""
-        elapsed = self._elapsed()
-        index = self.current
-        if index is not None:
-            self.session.agenda[index].seconds_spent += elapsed - self._mark
-        self._mark = elapsed
-        self.session.elapsed_seconds = elapsed
+        return self.call.current if self.call is not None else None
 
     def _tick(self) -> None:
-        session = self.session
-        pace = live_pace(
-            session.agenda,
-            session.cut_index,
-            self.current,
-            self._elapsed(),
-            session.length_minutes,
-            self.current_seconds(),
-        )
+        if self.call is None:
+            return
+        pace = self.call.pace()
         self._pace = pace
         bar = self.query_one(BudgetBar)
         bar.at_risk_names = tuple(self._texts[i] for i in pace.at_risk)
-        bar.running = bool(self.stopwatch and self.stopwatch.running)
+        bar.running = self.call.running
         bar.pace = pace
         risk = tuple(pace.at_risk)
         if risk != self._at_risk:
@@ -198,35 +173,24 @@ class LiveScreen(SavingScreen):
         return self.session.agenda[index].note
 
     def before_save(self) -> None:
-        self._close_segment()
+        if self.call is not None:
+            self.call.settle()
 
     # -- actions -------------------------------------------------------------------------
 
-    def _go(self, index: int | None) -> None:
-        self._close_segment()
-        if index is not None:
-            self.session.current_index = index
-            self.session.agenda[index].reached = True
+    def _moved(self) -> None:
+        """Show the question the call moved to, and save."""
         self.general = False
         self._show_question()
         self._tick()
         self.flush(update_index=False)
 
-    def _next_pending(self, after: int) -> int | None:
-        agenda = self.session.agenda
-        order = list(range(after + 1, len(agenda))) + list(range(0, after + 1))
-        return next((i for i in order if agenda[i].status == "pending" and i != after), None)
-
-    def _finish_current(self, status: str) -> None:
-        index = self.current
-        if index is None:
+    def _finish_current(self, outcome: Outcome) -> None:
+        if self.call is None or self.call.current is None:
             return
-        self._close_segment()
-        self.session.agenda[index].status = status  # type: ignore[assignment]
-        following = self._next_pending(index)
-        if following is None:
+        if not self.call.finish_current(outcome):
             self.notify("Every question is covered. F10 ends the call.", timeout=4)
-        self._go(following if following is not None else index)
+        self._moved()
 
     def action_mark_asked(self) -> None:
         self._finish_current("asked")
@@ -235,24 +199,13 @@ class LiveScreen(SavingScreen):
         self._finish_current("skipped")
 
     def action_back(self) -> None:
-        index = self.current
-        if index is None or index == 0:
-            return
-        previous = index - 1
-        self.session.agenda[previous].status = "pending"
-        self._go(previous)
+        if self.call is not None and self.call.back():
+            self._moved()
 
     def action_toggle_timer(self) -> None:
-        if self.stopwatch is None:
+        if self.call is None:
             return
-        running = self.stopwatch.toggle()
-        if running and self.session.started_at is None:
-            self.session.started_at = datetime.now()
-        if running and self.session.status == "planned":
-            self.session.status = "live"
-            self.session.contact_status = "interviewed"
-        if self.current is not None:
-            self.session.agenda[self.current].reached = True
+        running = self.call.toggle_timer()
         self._tick()
         self.flush(update_index=not running)
 
@@ -269,12 +222,9 @@ class LiveScreen(SavingScreen):
         self.query_one("#note", TextArea).focus()
 
     def action_end_call(self) -> None:
-        if self.stopwatch is not None:
-            self.stopwatch.pause()
-        self._close_segment()
-        self.session.status = "ended"
-        self.session.ended_at = datetime.now()
-        self.session.contact_status = "interviewed"
+        if self.call is None:
+            return
+        self.call.end()
         if not self.flush():
             return
         from interview_tui.ui.screens.wrap_up import WrapUpScreen
@@ -282,17 +232,20 @@ class LiveScreen(SavingScreen):
         self.app.switch_screen(WrapUpScreen(self.session))
 
     def action_leave(self) -> None:
-        if self.stopwatch is not None and self.stopwatch.running:
-            self.stopwatch.pause()
+        if self.call is not None:
+            self.call.pause()
         if self.flush():
             self.dismiss()
 
     @on(AgendaList.QuestionChosen)
     def question_chosen(self, event: AgendaList.QuestionChosen) -> None:
-        self._go(event.index)
+        if self.call is None:
+            return
+        self.call.go_to(event.index)
+        self._moved()
         self.query_one("#note", TextArea).focus()
 
     def on_unmount(self) -> None:
-        if self.stopwatch is not None:
-            self.stopwatch.pause()
+        if self.call is not None:
+            self.call.pause()
         self.flush()

@@ -11,8 +11,8 @@ from textual.widgets import Footer, Header, Input, Label, SelectionList, Static,
 
 from interview_tui.followups import advance_contact_status
 from interview_tui.models import GOALS, AgendaItem, Session
-from interview_tui.placeholders import fill
-from interview_tui.planner import Plan, agenda_items, plan_agenda
+from interview_tui.placeholders import PLACEHOLDERS, fill
+from interview_tui.planner import Plan, agenda_items, apply_plan, plan_agenda
 from interview_tui.session_form import (
     FormErrors,
     parse_length,
@@ -23,7 +23,6 @@ from interview_tui.ui import keymap
 from interview_tui.ui.widgets.agenda_list import AgendaList
 
 PREVIEW_DELAY = 0.25
-PLACEHOLDER_FIELDS = ("name", "company", "role", "industry")
 FIELDS: tuple[tuple[str, str, str], ...] = (
     ("name", "Name *", "who you will talk to"),
     ("role", "Role", "e.g. Data scientist"),
@@ -126,14 +125,22 @@ class SetupScreen(Screen[None]):
         except ValueError:
             return 30
 
-    def _plan(self) -> Plan | None:
-        length = self._length()
+    def _agenda_source(self) -> tuple[list[AgendaItem], bool] | None:
+        """What to plan, and whether its order is kept: the hand-edited agenda as it is, else
+        the chosen banks' questions. None while the banks are loading."""
         if self.custom_agenda is not None:
-            return plan_agenda(self.custom_agenda, length, keep_order=True)
+            return self.custom_agenda, True
         banks = self.app.banks
         if banks is None:
             return None
-        return plan_agenda(agenda_items(banks.by_name(self._chosen_banks())), length)
+        return agenda_items(banks.by_name(self._chosen_banks())), False
+
+    def _plan(self) -> Plan | None:
+        source = self._agenda_source()
+        if source is None:
+            return None
+        items, keep_order = source
+        return plan_agenda(items, self._length(), keep_order=keep_order)
 
     @on(Input.Changed, "#length, #name, #company, #role, #industry")
     def input_changed(self) -> None:
@@ -148,7 +155,7 @@ class SetupScreen(Screen[None]):
         if plan is None:
             return
         length = self._length()
-        values = {key: self.query_one(f"#{key}", Input).value for key in PLACEHOLDER_FIELDS}
+        values = {key: self.query_one(f"#{key}", Input).value for key in PLACEHOLDERS}
         texts = [fill(item.text, values) for item in plan.items]
         self.query_one("#preview", AgendaList).show(plan.items, plan.cut, None, texts=texts)
         self.query_one("#plan-summary", Static).update(
@@ -189,12 +196,13 @@ class SetupScreen(Screen[None]):
             )
             if session.scheduled_at is not None:
                 session = advance_contact_status(session, "scheduled")
-        plan = self._plan()
-        if plan is None:
+        source = self._agenda_source()
+        if source is None:
             self.notify("Question banks are still loading…", severity="warning")
             return None
         session.banks = self._chosen_banks()
-        session.agenda, session.cut_index = list(plan.items), plan.cut
+        items, keep_order = source
+        apply_plan(session, items, keep_order=keep_order)
         if not session.agenda:
             self.notify("Choose at least one question bank.", severity="warning")
             return None

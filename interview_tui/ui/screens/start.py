@@ -7,7 +7,7 @@ the due list (which needs the domain models) fills in once the app is ready.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -16,7 +16,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from interview_tui.storage.session_index import read_summaries
+from interview_tui.storage.session_index import (
+    SessionSummary,
+    read_summaries,
+    when_stamp,
+    when_text,
+)
 from interview_tui.ui import keymap
 from interview_tui.ui.widgets.session_table import HEADER, SessionTable
 
@@ -26,7 +31,7 @@ if TYPE_CHECKING:
     from interview_tui.storage.store import SessionStore
 
 
-def status_text(row: dict[str, Any]) -> str:
+def status_text(row: SessionSummary) -> str:
     """Where the contact stands: before a call its outreach status, after it the follow-up."""
     status, contact = row.get("status", ""), row.get("contact_status", "")
     if status == "live":
@@ -42,17 +47,7 @@ REST_OF_ROWS_DELAY = 0.3
 SORTS = ("newest", "oldest", "contact", "company")
 
 
-def when_stamp(row: dict[str, Any]) -> str:
-    """The ISO time a session is listed under: scheduled, else started, else created."""
-    return row.get("scheduled_at") or row.get("started_at") or row.get("created_at") or ""
-
-
-def when_text(row: dict[str, Any]) -> str:
-    """``2026-11-22 14:30``: the list sorts and reads the same way."""
-    return when_stamp(row)[:16].replace("T", " ")
-
-
-def sort_rows(rows: list[dict[str, Any]], how: str) -> list[dict[str, Any]]:
+def sort_rows(rows: list[SessionSummary], how: str) -> list[SessionSummary]:
     if how == "oldest":
         return sorted(rows, key=when_stamp)
     if how in ("contact", "company"):
@@ -61,7 +56,7 @@ def sort_rows(rows: list[dict[str, Any]], how: str) -> list[dict[str, Any]]:
     return sorted(rows, key=when_stamp, reverse=True)
 
 
-def row_cells(row: dict[str, Any]) -> tuple[str, ...]:
+def row_cells(row: SessionSummary) -> tuple[str, ...]:
     return (
         when_text(row),
         row.get("name", ""),
@@ -72,7 +67,7 @@ def row_cells(row: dict[str, Any]) -> tuple[str, ...]:
     )
 
 
-def matches(row: dict[str, Any], query: str) -> bool:
+def matches(row: SessionSummary, query: str) -> bool:
     text = " ".join(str(row.get(k, "")) for k in ("name", "company", "role", "status"))
     return all(word in text.lower() for word in query.lower().split())
 
@@ -83,7 +78,7 @@ class StartScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[dict[str, Any]] = []
+        self.rows: list[SessionSummary] = []
         self.sort = SORTS[0]
         self.due: list[DueItem] = []
         self._all_rows = False
@@ -267,23 +262,16 @@ class StartScreen(Screen[None]):
         session = self._load_selected()
         if session is None:
             return
-        from interview_tui.models import FollowUp
+        from interview_tui.session_flow import outreach_is_reminder, record_outreach
         from interview_tui.templates import follow_up_reminder, outreach_email
         from interview_tui.ui.dialogs.template_dialog import TemplateDialog, TemplateResult
 
-        reminding = session.contact_status == "asked" and session.outreach_sent_on is not None
+        reminding = outreach_is_reminder(session)
 
         def closed(result: TemplateResult | None) -> None:
             if result is None or not result.sent or self.app.store is None:
                 return
-            if reminding:
-                session.followups.append(
-                    FollowUp(kind="outreach-reminder", due=date.today(), done=True)
-                )
-            else:
-                if session.contact_status == "to contact":
-                    session.contact_status = "asked"
-                session.outreach_sent_on = date.today()
+            record_outreach(session, date.today())
             self.app.store.save(session)
             self.reload()
 

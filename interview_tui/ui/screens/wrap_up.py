@@ -11,12 +11,13 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Input, Label, Static, TextArea
 
 from interview_tui.followups import (
-    CHECK_IN_AFTER_MONTHS,
     call_date,
+    check_in_months,
+    parse_referral,
     referral_to_session,
     schedule_followups,
 )
-from interview_tui.models import REFLECTION_PROMPTS, Referral, Session
+from interview_tui.models import REFLECTION_PROMPTS, Session
 from interview_tui.ui import keymap
 from interview_tui.ui.screens.saving import SavingScreen
 
@@ -31,14 +32,7 @@ class WrapUpScreen(SavingScreen):
         self.today = today or date.today()
         # Follow-ups count from the day of the call, so reopening a wrap-up later moves nothing.
         self.call_day = call_date(session) or self.today
-        self._check_in_months = str(self._stored_check_in_months())
-
-    def _stored_check_in_months(self) -> int:
-        for followup in self.session.followups:
-            if followup.kind == "check-in":
-                days = (followup.due - self.call_day).days
-                return max(0, round(days / 30.44))
-        return CHECK_IN_AFTER_MONTHS
+        self._check_in_months = str(check_in_months(session, self.call_day))
 
     def compose(self) -> ComposeResult:
         session = self.session
@@ -108,11 +102,10 @@ class WrapUpScreen(SavingScreen):
 
     @on(Input.Submitted, "#referral")
     def add_referral(self, event: Input.Submitted) -> None:
-        text = event.value.strip()
-        if not text:
+        referral = parse_referral(event.value)
+        if referral is None:
             return
-        name, _, note = (part.strip() for part in text.replace(" - ", " — ").partition("—"))
-        self.session.referrals.append(Referral(name=name, note=note))
+        self.session.referrals.append(referral)
         event.input.value = ""
         self._show_referrals()
         self.schedule_save()
@@ -134,15 +127,13 @@ class WrapUpScreen(SavingScreen):
             self.schedule_save()
 
     def action_thank_you(self) -> None:
+        from interview_tui.session_flow import mark_thanked
         from interview_tui.templates import thank_you_note
         from interview_tui.ui.dialogs.template_dialog import TemplateDialog, TemplateResult
 
         def closed(result: TemplateResult | None) -> None:
             if result is not None and result.sent:
-                for followup in self.session.followups:
-                    if followup.kind == "thank-you":
-                        followup.done = True
-                self.session.contact_status = "thanked"
+                mark_thanked(self.session)
                 self._show_followups()
                 self.flush()
 

@@ -39,8 +39,8 @@ HEADER = format_row([name for name, _ in COLUMNS])
 
 
 class SessionTable(OptionList):
-    """Rows of sessions; ``get_row_at``/``row_count``/``cursor_row``/``move_cursor`` read and
-    move the selection like a table's."""
+    """Rows of sessions; ``get_row_at``/``row_count``/``move_cursor`` read the rows and move
+    the selection like a table's."""
 
     DEFAULT_CSS = """
     SessionTable, SessionTable:focus {
@@ -72,10 +72,6 @@ class SessionTable(OptionList):
     @property
     def row_count(self) -> int:
         return len(self._cells)
-
-    @property
-    def cursor_row(self) -> int:
-        return self.highlighted or 0
 
     def get_row_at(self, row: int) -> list[str]:
         return list(self._cells[row])
