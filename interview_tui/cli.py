@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from interview_tui.display_text import one_line
+
 if TYPE_CHECKING:
     from interview_tui.models import Bank, Session
     from interview_tui.storage.store import SessionStore
@@ -84,10 +86,12 @@ def _banks_list(args: argparse.Namespace) -> int:
     from interview_tui.banks import default_bank_paths, load_banks
 
     result = load_banks(default_bank_paths(Path(p) for p in args.banks))
-    width = max((len(bank.bank) for bank in result.banks), default=4)
-    for bank in result.banks:
+    # One line per bank, whatever its name holds.
+    names = [one_line(bank.bank) for bank in result.banks]
+    width = max((len(name) for name in names), default=4)
+    for name, bank in zip(names, result.banks, strict=True):
         print(
-            f"{bank.bank:<{width}}  {bank.category:<16} {len(bank.questions):>3} questions  "
+            f"{name:<{width}}  {one_line(bank.category):<16} {len(bank.questions):>3} questions  "
             f"{bank.source}"
         )
     for problem in result.problems:
@@ -118,7 +122,7 @@ def _print_lint_warnings(banks: list[Bank]) -> int:
     for bank in banks:
         for question, flags in lint_bank(bank):
             for flag in flags:
-                print(f"{bank.source}: {question.key}: warning: {flag.reason}")
+                print(one_line(f"{bank.source}: {question.key}: warning: {flag.reason}"))
                 count += 1
     return count
 
@@ -131,7 +135,7 @@ def _sessions_list(args: argparse.Namespace) -> int:
     store = SessionStore(locations.data_dir(args.data_dir), read_only=True)
     for row in store.summaries():
         when = when_text(row)
-        who = row["name"] + (f" ({row['company']})" if row.get("company") else "")
+        who = one_line(row["name"] + (f" ({row['company']})" if row.get("company") else ""))
         print(
             f"{row['id']}  {when:<16}  {row['status']:<8} {row['asked']:>2}/"
             f"{row['questions']:<3} asked  {who}"

@@ -9,13 +9,14 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from interview_tui.display_text import markdown_literal, one_line
 from interview_tui.followups import call_date, followup_label
 from interview_tui.locations import ensure_private_dir
 from interview_tui.models import REFLECTION_PROMPTS, AgendaItem, Session, slugify
@@ -112,8 +113,18 @@ def _quote(text: str, indent: str = "") -> list[str]:
     return lines
 
 
-def _agenda_line(item: AgendaItem, session: Session, below_cut: bool) -> str:
-    text = fill(item.text, placeholder_values(session))
+def _as_written(text: str) -> str:
+    return text
+
+
+def _literal_line(text: str) -> str:
+    return markdown_literal(one_line(text))
+
+
+def _agenda_line(
+    item: AgendaItem, session: Session, below_cut: bool, line: Callable[[str], str] = _as_written
+) -> str:
+    text = line(fill(item.text, placeholder_values(session)))
     box = "x" if item.status == "asked" else " "
     shown = f"~~{text}~~" if item.status == "skipped" else text
     details = [item.status]
@@ -134,7 +145,7 @@ def _long_date(when: date | datetime) -> str:
     return f"{text}, {when:%H:%M}" if isinstance(when, datetime) else text
 
 
-def _facts(session: Session) -> list[str]:
+def _facts(session: Session, line: Callable[[str], str] = _as_written) -> list[str]:
     contact = session.contact
     when = session.started_at or session.scheduled_at
     rows = [
@@ -155,38 +166,49 @@ def _facts(session: Session) -> list[str]:
             "Length",
             f"{session.length_minutes} minutes planned, {_duration(session.elapsed_seconds)} taken",
         )
-    return [f"- **{label}:** {value}" for label, value in rows if value]
+    return [f"- **{label}:** {line(value)}" for label, value in rows if value]
 
 
 def _section(title: str, lines: list[str]) -> list[str]:
     return ["", f"## {title}", "", *lines] if lines else []
 
 
-def to_markdown(session: Session, *, front_matter: bool = True) -> str:
-    """A readable page for one session; with a YAML header that Obsidian reads as properties."""
+def to_markdown(session: Session, *, front_matter: bool = True, literal: bool = False) -> str:
+    """A readable page for one session; with a YAML header that Obsidian reads as properties.
+
+    A name, a question or a referral is one line (a heading or a list item must be).
+    ``literal``: escape what the person wrote so that a Markdown view shows it as typed (the
+    app's session page). Files keep it as written, for note apps that read Markdown in notes.
+    """
+    line = _literal_line if literal else one_line
+    block = markdown_literal if literal else _as_written
     out: list[str] = [_front_matter(session)] if front_matter else []
-    out += [f"# {session.title}", "", *_facts(session)]
-    out += _section("Research notes", _quote(session.research_notes))
+    out += [f"# {line(session.title)}", "", *_facts(session, line)]
+    out += _section("Research notes", _quote(block(session.research_notes)))
     agenda: list[str] = []
     for index, item in enumerate(session.agenda):
-        agenda.append(_agenda_line(item, session, below_cut=index >= session.cut_index > 0))
+        below_cut = index >= session.cut_index > 0
+        agenda.append(_agenda_line(item, session, below_cut, line))
         if item.note.strip():
-            agenda += ["", *_quote(item.note, "  "), ""]
+            agenda += ["", *_quote(block(item.note), "  "), ""]
     out += _section(
         f"Agenda ({session.asked_count} of {len(session.agenda)} asked)",
         agenda or ["No questions."],
     )
-    out += _section("General notes", _quote(session.general_note))
+    out += _section("General notes", _quote(block(session.general_note)))
     reflections = []
     for key, text in session.reflections.items():
         if text.strip():
-            reflections += [f"### {REFLECTION_PROMPTS.get(key, key)}", "", text.strip(), ""]
+            prompt = line(REFLECTION_PROMPTS.get(key, key))
+            reflections += [f"### {prompt}", "", block(text.strip()), ""]
     out += _section("Reflections", reflections[:-1])
-    out += _section("Takeaways", [session.takeaways.strip()] if session.takeaways.strip() else [])
+    takeaways = session.takeaways.strip()
+    out += _section("Takeaways", [block(takeaways)] if takeaways else [])
     out += _section(
         "People to talk to",
         [
-            f"- [{'x' if r.contacted else ' '}] {r.name}" + (f" — {r.note}" if r.note else "")
+            f"- [{'x' if r.contacted else ' '}] {line(r.name)}"
+            + (f" — {line(r.note)}" if r.note else "")
             for r in session.referrals
         ],
     )
@@ -194,7 +216,7 @@ def to_markdown(session: Session, *, front_matter: bool = True) -> str:
         "Follow-ups",
         [
             f"- [{'x' if f.done else ' '}] "
-            f"{followup_label(f.kind, session.contact.name, f.note)} — due {f.due:%Y-%m-%d}"
+            f"{line(followup_label(f.kind, session.contact.name, f.note))} — due {f.due:%Y-%m-%d}"
             for f in session.followups
         ],
     )

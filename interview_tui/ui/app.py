@@ -25,6 +25,8 @@ from interview_tui.ui.commands import ScreenActionsProvider
 from interview_tui.ui.screens.start import StartScreen
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     from interview_tui.banks import BankSet
     from interview_tui.search import SearchIndex
     from interview_tui.storage.store import SessionStore
@@ -61,6 +63,23 @@ class InterviewApp(App[int]):
         # The start screen is the app's first screen itself, not one pushed over an empty
         # default: that second layout pass cost about a third of a bare app's start-up.
         return StartScreen()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Show a notification, always as plain text.
+
+        Messages quote what people typed, bank lines and paths, so none is read as markup.
+        ``markup`` is ignored: Textual's ``Widget.notify`` (every screen's ``self.notify``)
+        passes ``markup=True`` unasked, so the choice is made here, once for the whole app.
+        """
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.load_store_and_banks)

@@ -10,9 +10,27 @@ from collections.abc import Iterator
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
+from textual.markup import escape
 from textual.types import IgnoreReturnCallbackType
 
+from interview_tui.ui.plain import one_line
+
 HIDDEN_ACTIONS = {"command_palette", "quit"}
+
+
+def highlighted(matcher: Matcher, name: str) -> Content:
+    """``name`` as text with the letters the query matched highlighted.
+
+    ``Matcher.highlight`` would read ``name`` as markup.
+    """
+    content = one_line(name)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, content.plain)
+    for offset in offsets:
+        if not content.plain[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 class ScreenActionsProvider(Provider):
@@ -29,7 +47,8 @@ class ScreenActionsProvider(Provider):
                 continue
             seen.add(binding.action)
             keys = binding.key_display or key
-            help_text = binding.tooltip or f"Key: {keys}"
+            # The palette reads help as markup; ours is code-written, escaped all the same.
+            help_text = escape(binding.tooltip or f"Key: {keys}")
             yield (
                 binding.description,
                 help_text,
@@ -38,11 +57,11 @@ class ScreenActionsProvider(Provider):
 
     async def discover(self) -> Hits:
         for name, help_text, callback in self._commands():
-            yield DiscoveryHit(name, callback, help=help_text)
+            yield DiscoveryHit(one_line(name), callback, text=name, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, help_text, callback in self._commands():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+                yield Hit(score, highlighted(matcher, name), callback, text=name, help=help_text)

@@ -15,6 +15,7 @@ from interview_tui.models import (
     AgendaItem,
     slugify,
 )
+from interview_tui.ui.plain import plain
 
 
 class QuestionDialog(ModalScreen[AgendaItem | None]):
@@ -70,8 +71,10 @@ class QuestionDialog(ModalScreen[AgendaItem | None]):
             return
         if not 0 < minutes <= MAX_QUESTION_MINUTES or not MIN_PRIORITY <= priority <= MAX_PRIORITY:
             error.update(
-                f"Minutes between 0 and {MAX_QUESTION_MINUTES}; "
-                f"priority from {MIN_PRIORITY} (first) to {MAX_PRIORITY}."
+                plain(
+                    f"Minutes between 0 and {MAX_QUESTION_MINUTES}; "
+                    f"priority from {MIN_PRIORITY} (first) to {MAX_PRIORITY}."
+                )
             )
             return
         self.dismiss(

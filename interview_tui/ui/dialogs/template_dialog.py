@@ -11,6 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static, TextArea
 
+from interview_tui.ui.plain import one_line, plain
+
 
 @dataclass
 class TemplateResult:
@@ -49,7 +51,7 @@ class TemplateDialog(ModalScreen[TemplateResult | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.title_text, id="template-title")
+            yield Static(one_line(self.title_text), id="template-title")
             yield TextArea(self.text, id="template-text")
             yield Static("ctrl+y copies · ctrl+s copies and marks it sent", id="template-status")
             with Horizontal(id="template-buttons"):
@@ -78,7 +80,7 @@ class TemplateDialog(ModalScreen[TemplateResult | None]):
 
     def _copied(self, message: str, ok: bool, then_close: bool) -> None:
         self.copied = True
-        self.query_one("#template-status", Static).update(message)
+        self.query_one("#template-status", Static).update(plain(message))
         self.notify(message, severity="information" if ok else "warning", timeout=6)
         if then_close:
             self.dismiss(TemplateResult(self._text(), copied=True, sent=True))

@@ -7,10 +7,12 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from interview_tui import display_text
 from interview_tui.lint import lint_question
 from interview_tui.models import (
     MAX_PRIORITY,
@@ -22,6 +24,7 @@ from interview_tui.models import (
 from interview_tui.placeholders import fill, placeholder_values
 from interview_tui.planner import agenda_items, apply_plan
 from interview_tui.ui import keymap
+from interview_tui.ui.plain import one_line, styled
 from interview_tui.ui.widgets.agenda_list import AgendaList
 
 ALL = "all"
@@ -57,13 +60,15 @@ class AgendaEditorScreen(Screen[Session | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = f"Agenda · {self.session.title}"
+        self.sub_title = display_text.one_line(f"Agenda · {self.session.title}")
         banks = self.app.banks
         if banks is not None:
             self.available = agenda_items(banks.banks)
             categories = sorted({item.category for item in self.available})
             self.query_one("#category", Select).set_options(
-                [("all categories", ALL)] + [(c, c) for c in categories]
+                # Categories come from the banks; Text, not Content, keeps type-to-search.
+                [("all categories", ALL)]
+                + [(Text(display_text.one_line(c)), c) for c in categories]
             )
         self.refresh_available()
         self.replan()
@@ -106,7 +111,8 @@ class AgendaEditorScreen(Screen[Session | None]):
         options = self.query_one("#available", OptionList)
         options.clear_options()
         options.add_options(
-            Option(f"{item.category[:10]:<10} {self._text(item)}", id=item.key) for item in shown
+            Option(one_line(f"{item.category[:10]:<10} {self._text(item)}"), id=item.key)
+            for item in shown
         )
         if not shown:
             filtering = any(
@@ -126,10 +132,15 @@ class AgendaEditorScreen(Screen[Session | None]):
         texts = [self._text(item) for item in session.agenda]
         self.query_one(AgendaList).show(session.agenda, plan.cut, None, texts=texts)
         flagged = sum(1 for text in texts if lint_question(text, company=self.values["company"]))
-        warn = f" · [b $warning]{flagged} flagged[/]" if flagged else ""
         self.query_one("#agenda-summary", Static).update(
-            f"[b]{plan.planned_minutes:g}[/b]/{session.length_minutes} min · "
-            f"{plan.cut} above the cut{warn}"
+            styled(
+                "[b]$planned[/b]/$length min · $cut above the cut"
+                + (" · [b $warning]$flagged flagged[/]" if flagged else ""),
+                planned=f"{plan.planned_minutes:g}",
+                length=session.length_minutes,
+                cut=plan.cut,
+                flagged=flagged,
+            )
         )
         self.show_lint()
 
@@ -157,8 +168,12 @@ class AgendaEditorScreen(Screen[Session | None]):
             + (" · pinned" if item.pinned else "")
             + (f" · tags: {', '.join(item.tags)}" if item.tags else "")
         )
-        warnings = "".join(f"\n[$warning]⚑ {flag.reason}[/]" for flag in flags)
-        lint.update(f"[dim]{details}[/dim]{warnings}")
+        lint.update(
+            Content.assemble(
+                styled("[dim]$details[/dim]", details=details),
+                *(styled("\n[$warning]⚑ $reason[/]", reason=flag.reason) for flag in flags),
+            )
+        )
 
     # -- actions -------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widgets import Footer, Static, TextArea
 
 from interview_tui.clock import Stopwatch
@@ -17,6 +18,7 @@ from interview_tui.placeholders import fill, placeholder_values
 from interview_tui.planner import Pace
 from interview_tui.session_flow import LiveCall, Outcome
 from interview_tui.ui import keymap
+from interview_tui.ui.plain import plain, styled
 from interview_tui.ui.screens.saving import SavingScreen
 from interview_tui.ui.widgets.agenda_list import AgendaList
 from interview_tui.ui.widgets.budget_bar import BudgetBar
@@ -63,9 +65,12 @@ class LiveScreen(SavingScreen):
         contact = session.contact
         about = " at ".join(p for p in (contact.role, contact.company) if p)
         self.query_one("#live-title", Static).update(
-            f"[b]{contact.name}[/b]"
-            + (f" · {about}" if about else "")
-            + f" · {session.length_minutes} min"
+            styled(
+                "[b]$name[/b]" + (" · $about" if about else "") + " · $minutes min",
+                name=contact.name,
+                about=about,
+                minutes=session.length_minutes,
+            )
         )
         if session.status == "ended":
             self.notify("This call has ended; changes to notes are still saved.", timeout=4)
@@ -123,10 +128,19 @@ class LiveScreen(SavingScreen):
             position = f"{index + 1}/{len(self.session.agenda)}"
             where = "below the cut · " if index >= self.session.cut_index else ""
             status = "" if item.status == "pending" else f" · {item.status}"
-            question.update(self._texts[index])
+            question.update(plain(self._texts[index]))
             probes.update(
-                f"[dim]{position} · {where}{item.phase} · ~{item.minutes:g} min{status}[/dim]"
-                + "".join(f"\n  • {probe}" for probe in item.probes)
+                Content.assemble(
+                    styled(
+                        "[dim]$position · $where$phase · ~$minutes min$status[/dim]",
+                        position=position,
+                        where=where,
+                        phase=item.phase,
+                        minutes=f"{item.minutes:g}",
+                        status=status,
+                    ),
+                    *(styled("\n  • $probe", probe=probe) for probe in item.probes),
+                )
             )
         self._load_note()
         self._show_agenda()

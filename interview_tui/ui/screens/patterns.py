@@ -8,10 +8,16 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown
 
+from interview_tui.display_text import markdown_literal, one_line
 from interview_tui.models import Session
 from interview_tui.ui import keymap
 
 SIDE_BY_SIDE = 5
+
+
+def _md(text: str) -> str:
+    """What people wrote and banks hold, as one line that Markdown shows as typed."""
+    return markdown_literal(one_line(text))
 
 
 def patterns_markdown(sessions: list[Session]) -> str:
@@ -26,9 +32,9 @@ def patterns_markdown(sessions: list[Session]) -> str:
     lines = [f"# Patterns across {len(sessions)} sessions", ""]
     terms = shared_terms(sessions)
     lines += ["## Mentioned by several people", ""]
-    lines += [f"- **{term.term}** ({term.source}): {', '.join(term.people)}" for term in terms] or [
-        "Nothing yet: patterns appear once two people mention the same thing."
-    ]
+    lines += [
+        f"- **{_md(term.term)}** ({term.source}): {_md(', '.join(term.people))}" for term in terms
+    ] or ["Nothing yet: patterns appear once two people mention the same thing."]
     lines += ["", "## Who said what", ""]
     # Everyone gets the same opening and closing questions; the core ones tell people apart.
     core = {item.key for session in sessions for item in session.agenda if item.phase == "core"}
@@ -36,10 +42,11 @@ def patterns_markdown(sessions: list[Session]) -> str:
     if not common:
         lines.append("No question has been asked in two sessions yet.")
     for question in common:
-        lines += [f"### {question.text}", ""]
+        lines += [f"### {_md(question.text)}", ""]
         for said in who_said_what(sessions, question.key):
-            note = said.note.replace("\n", " ") or "_no note_"
-            lines.append(f"- **{said.contact}** ({said.company or 'no company'}): {note}")
+            note = _md(said.note) or "_no note_"
+            company = _md(said.company) or "no company"
+            lines.append(f"- **{_md(said.contact)}** ({company}): {note}")
         lines.append("")
     lines += ["## Timing", ""]
     stats = [stat for stat in timing_feedback(sessions) if stat.planned]
@@ -51,7 +58,7 @@ def patterns_markdown(sessions: list[Session]) -> str:
         for stat in stats[:40]:
             real = f"{stat.mean_minutes:.1f}" if stat.mean_minutes is not None else "-"
             suggest = f"{stat.suggested_minutes:g}" if stat.suggested_minutes else "-"
-            text = stat.text if len(stat.text) <= 60 else stat.text[:59] + "…"
+            text = _md(stat.text if len(stat.text) <= 60 else stat.text[:59] + "…")
             lines.append(
                 f"| {text} | {stat.estimate_minutes:g} | {real} | "
                 f"{stat.reached}/{stat.planned} | {suggest} |"

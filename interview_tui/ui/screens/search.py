@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from interview_tui.search import Hit, SearchIndex, build_index
 from interview_tui.ui import keymap
+from interview_tui.ui.plain import one_line, plain
 
 
 class SearchScreen(Screen[None]):
@@ -63,21 +64,24 @@ class SearchScreen(Screen[None]):
         if self.hits:
             options.highlighted = 0  # enter in the query box, then enter opens the best hit
         if not query.strip():
-            status.update(f"{len(index)} sessions indexed. Type to search.")
+            status.update(plain(f"{len(index)} sessions indexed. Type to search."))
         else:
             more = "+" if len(self.hits) >= 100 else ""
             lines = "line" if len(self.hits) == 1 else "lines"
-            status.update(f"{len(self.hits)}{more} matching {lines}")
+            status.update(plain(f"{len(self.hits)}{more} matching {lines}"))
 
     @staticmethod
-    def _hit_text(hit: Hit) -> Text:
+    def _hit_text(hit: Hit) -> Content:
+        """Who and where in bold, then the line with the match highlighted: spans on text,
+        so nothing a person wrote is read as markup."""
         when = f" · {hit.when:%d %b %Y}" if hit.when else ""
-        head = Text(f"{hit.contact}{when} · {hit.kind}", style="bold")
+        head = one_line(f"{hit.contact}{when} · {hit.kind}")
         if hit.where and hit.where != hit.kind:
-            head.append(f": {hit.where}", style="dim")
-        line = Text("  " + hit.line)
-        line.stylize("reverse", hit.start + 2, hit.end + 2)
-        return Text.assemble(head, "\n", line)
+            head += one_line(f": {hit.where}").stylize("dim")
+        head = head.stylize_before("bold")
+        # ``plain`` keeps every character in place, so the match offsets still point at it.
+        line = plain("  " + hit.line).stylize("reverse", hit.start + 2, hit.end + 2)
+        return Content.assemble(head, "\n", line)
 
     @on(Input.Submitted, "#query")
     def focus_hits(self) -> None:

@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown
 
+from interview_tui.display_text import one_line
 from interview_tui.models import Session
 from interview_tui.ui import keymap
 from interview_tui.ui.screens.exporting import export_sessions
@@ -28,8 +29,9 @@ class SessionViewScreen(Screen[None]):
     def on_mount(self) -> None:
         from interview_tui.export import to_markdown
 
-        self.sub_title = self.session.title
-        page = to_markdown(self.session, front_matter=False)
+        self.sub_title = one_line(self.session.title)
+        # Literal: what was typed shows as typed ("<b>" or "*" in a note is text here).
+        page = to_markdown(self.session, front_matter=False, literal=True)
         # Textual's Markdown draws no task-list checkboxes; show the marks the live screen uses.
         page = page.replace("- [x] ", "- ✓ ").replace("- [ ] ", "- ○ ")
         self.query_one(Markdown).update(page)

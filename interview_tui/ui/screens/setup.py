@@ -20,6 +20,7 @@ from interview_tui.session_form import (
     session_values,
 )
 from interview_tui.ui import keymap
+from interview_tui.ui.plain import one_line, plain, styled
 from interview_tui.ui.widgets.agenda_list import AgendaList
 
 PREVIEW_DELAY = 0.25
@@ -59,7 +60,7 @@ class SetupScreen(Screen[None]):
                 yield Static("Contact", classes="title")
                 for key, label, hint in FIELDS:
                     with Horizontal(classes="field"):
-                        yield Label(label, classes="field-label")
+                        yield Label(plain(label), classes="field-label")
                         yield Input(
                             values.get(key, ""),
                             placeholder=hint,
@@ -71,7 +72,9 @@ class SetupScreen(Screen[None]):
                 yield Static("Goals", classes="title")
                 chosen = set(self.editing.goals) if self.editing else set()
                 yield SelectionList[str](
-                    *((goal, goal, goal in chosen) for goal in GOALS), id="goals", compact=True
+                    *((plain(goal), goal, goal in chosen) for goal in GOALS),
+                    id="goals",
+                    compact=True,
                 )
                 yield Static("Question banks", classes="title")
                 yield SelectionList[str](id="banks", compact=True)
@@ -100,7 +103,7 @@ class SetupScreen(Screen[None]):
         self.call_after_refresh(setattr, self, "_filling_banks", False)
         selection.clear_options()
         for bank in banks.banks:
-            label = f"{bank.bank} ({len(bank.questions)})"
+            label = one_line(f"{bank.bank} ({len(bank.questions)})")
             selection.add_option((label, bank.bank, chosen is None or bank.bank in chosen))
         self.update_preview()
 
@@ -159,8 +162,14 @@ class SetupScreen(Screen[None]):
         texts = [fill(item.text, values) for item in plan.items]
         self.query_one("#preview", AgendaList).show(plan.items, plan.cut, None, texts=texts)
         self.query_one("#plan-summary", Static).update(
-            f"[b]{plan.planned_minutes:g}[/b] of {length} min planned · "
-            f"{plan.cut} questions above the cut · {len(plan.below)} if time allows"
+            styled(
+                "[b]$planned[/b] of $length min planned · "
+                "$cut questions above the cut · $below if time allows",
+                planned=f"{plan.planned_minutes:g}",
+                length=length,
+                cut=plan.cut,
+                below=len(plan.below),
+            )
         )
 
     def _build(self) -> Session | None:
@@ -172,9 +181,11 @@ class SetupScreen(Screen[None]):
         except FormErrors as exc:
             labels = {key: label.rstrip(" *") for key, label, _ in FIELDS}
             errors.update(
-                "\n".join(
-                    f"{labels.get(field, field.capitalize())}: {message}"
-                    for field, message in exc.errors.items()
+                plain(
+                    "\n".join(
+                        f"{labels.get(field, field.capitalize())}: {message}"
+                        for field, message in exc.errors.items()
+                    )
                 )
             )
             errors.add_class("-error")

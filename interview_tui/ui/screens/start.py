@@ -23,6 +23,7 @@ from interview_tui.storage.session_index import (
     when_text,
 )
 from interview_tui.ui import keymap
+from interview_tui.ui.plain import one_line, plain, styled
 from interview_tui.ui.widgets.session_table import HEADER, SessionTable
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ class StartScreen(Screen[None]):
             with Horizontal(id="sessions-head"):
                 yield Static("Sessions", id="sessions-title", classes="title")
                 yield Input(placeholder="/ filter", id="filter", compact=True)
-            yield Static(HEADER, id="sessions-header")
+            yield Static(plain(HEADER), id="sessions-header")
             yield SessionTable(id="sessions")
             yield Static(id="sessions-empty")
         yield Footer()
@@ -148,7 +149,7 @@ class StartScreen(Screen[None]):
         shown = f"{matched} of {len(self.rows)}" if query else str(len(self.rows))
         capped = f" · first {MAX_ROWS} shown, f filters" if matched > MAX_ROWS else ""
         self.query_one("#sessions-title", Static).update(
-            f"Sessions ({shown}) · {self.sort}{capped}"
+            plain(f"Sessions ({shown}) · {self.sort}{capped}")
         )
 
     def _selected_id(self) -> str | None:
@@ -177,13 +178,13 @@ class StartScreen(Screen[None]):
         due.clear_options()
         today = date.today()
         due.add_options(
-            Option(f"{'!' if item.due < today else '•'} {item.due:%d %b}  {item.label}")
+            Option(one_line(f"{'!' if item.due < today else '•'} {item.due:%d %b}  {item.label}"))
             for item in items
         )
         due.display = bool(items)
         title = self.query_one("#due-title", Static)
         title.display = bool(items)
-        title.update(f"Due ({len(items)}) [dim]x: done[/dim]")
+        title.update(styled("Due ($count) [dim]x: done[/dim]", count=len(items)))
 
     def action_mark_done(self) -> None:
         due = self.query_one("#due", OptionList)

@@ -8,6 +8,7 @@ from datetime import date
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.widgets import Footer, Header, Input, Label, Static, TextArea
 
 from interview_tui.followups import (
@@ -19,6 +20,7 @@ from interview_tui.followups import (
 )
 from interview_tui.models import REFLECTION_PROMPTS, Session
 from interview_tui.ui import keymap
+from interview_tui.ui.plain import one_line, plain, styled
 from interview_tui.ui.screens.saving import SavingScreen
 
 
@@ -39,12 +41,16 @@ class WrapUpScreen(SavingScreen):
         yield Header()
         with VerticalScroll(id="wrap-up"):
             yield Static(
-                f"[b]Wrap-up[/b] · {session.title} · "
-                f"{session.asked_count} of {len(session.agenda)} questions asked",
+                styled(
+                    "[b]Wrap-up[/b] · $title · $asked of $questions questions asked",
+                    title=session.title,
+                    asked=session.asked_count,
+                    questions=len(session.agenda),
+                ),
                 id="wrap-title",
             )
             for key, prompt in REFLECTION_PROMPTS.items():
-                yield Label(prompt, classes="prompt")
+                yield Label(plain(prompt), classes="prompt")
                 yield TextArea(
                     session.reflections.get(key, ""), id=f"reflection-{key}", classes="reflection"
                 )
@@ -77,19 +83,23 @@ class WrapUpScreen(SavingScreen):
 
     def _show_referrals(self) -> None:
         lines = [
-            f"• {r.name}"
-            + (f" — {r.note}" if r.note else "")
-            + (" (contact created)" if r.session_id else "")
+            one_line(
+                f"• {r.name}"
+                + (f" — {r.note}" if r.note else "")
+                + (" (contact created)" if r.session_id else "")
+            )
             for r in self.session.referrals
         ]
-        self.query_one("#referrals", Static).update("\n".join(lines) or "[dim]none yet[/dim]")
+        self.query_one("#referrals", Static).update(
+            Content("\n").join(lines) if lines else "[dim]none yet[/dim]"
+        )
 
     def _show_followups(self) -> None:
         lines = [
             f"{'✓' if f.done else '○'} {f.kind}: {f.due:%a %d %b %Y}"
             for f in self.session.followups
         ]
-        self.query_one("#followups", Static).update("\n".join(lines))
+        self.query_one("#followups", Static).update(plain("\n".join(lines)))
 
     @on(TextArea.Changed, ".reflection")
     def reflection_changed(self, event: TextArea.Changed) -> None:

@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from interview_tui.display_text import one_line
 from interview_tui.models import AgendaItem
 
 MARKS = {
@@ -97,7 +98,7 @@ class AgendaList(OptionList):
         minutes = f"{item.minutes:g}m"
         row = Text(f"{mark} ", style=style, no_wrap=True, overflow="ellipsis", end="")
         row.append(f"{minutes:>4} ", style="dim")
-        row.append(text, style=style)
+        row.append(one_line(text), style=style)
         return row
 
     def question_at(self, option_index: int) -> int | None:

@@ -9,6 +9,7 @@ from textual.widget import Widget
 from textual.widgets import Label, ProgressBar
 
 from interview_tui.planner import Pace
+from interview_tui.ui.plain import one_line, plain
 
 
 def clock_text(seconds: float) -> str:
@@ -65,7 +66,7 @@ class BudgetBar(Widget):
         if pace is None or not self.is_mounted:
             return
         self.query_one("#budget-time", Label).update(
-            f"{clock_text(pace.elapsed_seconds)} / {clock_text(pace.budget_seconds)}"
+            plain(f"{clock_text(pace.elapsed_seconds)} / {clock_text(pace.budget_seconds)}")
         )
         bar = self.query_one(ProgressBar)
         bar.update(
@@ -74,7 +75,8 @@ class BudgetBar(Widget):
         )
         self.set_class(pace.remaining_seconds < 0, "-over")
         self.set_class(not pace.on_pace, "-behind")
-        self.query_one("#budget-pace", Label).update(self.pace_text(pace))
+        # The pace line names the first question at risk: bank or typed text.
+        self.query_one("#budget-pace", Label).update(one_line(self.pace_text(pace)))
 
     def pace_text(self, pace: Pace) -> str:
         parts: list[str] = []

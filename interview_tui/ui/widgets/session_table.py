@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+
+from interview_tui.display_text import one_line
 
 COLUMNS: tuple[tuple[str, int], ...] = (
     ("When", 16),
@@ -25,10 +28,17 @@ GAP = "  "
 
 
 def fit(text: str, width: int) -> str:
-    """``text`` cut to ``width`` (ending in "…" when cut) and padded."""
-    if len(text) > width:
-        text = text[: width - 1] + "…"
-    return text.ljust(width)
+    """``text`` on one line, cut to ``width`` cells (ending in "…" when cut) and padded.
+
+    Cells, not characters: an emoji takes two, a combining accent none.
+    """
+    if not text.isprintable():
+        text = one_line(text)
+    if text.isascii():  # almost every row: the quick way
+        return text[: width - 1] + "…" if len(text) > width else text.ljust(width)
+    if cell_len(text) > width:
+        return set_cell_size(text, width - 1) + "…"
+    return set_cell_size(text, width)
 
 
 def format_row(cells: Sequence[str]) -> str:
