@@ -14,6 +14,7 @@ from pathlib import Path
 APP_NAME = "interview-tui"
 DATA_DIR_ENV = "INTERVIEW_TUI_DATA_DIR"
 CONFIG_DIR_ENV = "INTERVIEW_TUI_CONFIG_DIR"
+UNSAVED_DIR_ENV = "INTERVIEW_TUI_UNSAVED_DIR"
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -41,6 +42,24 @@ def config_dir() -> Path:
 
 def user_banks_dir() -> Path:
     return config_dir() / "banks"
+
+
+def unsaved_copy_dirs() -> list[Path]:
+    """Where copies of notes that could not be saved go, best first: away from the data
+    folder (full or unwritable when they are needed), in the user's cache folder, else a
+    per-user folder in the system's temp folder. ``INTERVIEW_TUI_UNSAVED_DIR`` replaces both."""
+    env = os.environ.get(UNSAVED_DIR_ENV)
+    if env:
+        return [Path(env).expanduser()]
+    import tempfile
+
+    import platformdirs
+
+    user = os.getuid() if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
+    return [
+        Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "unsaved",
+        Path(tempfile.gettempdir()) / f"{APP_NAME}-unsaved-{user}",
+    ]
 
 
 def builtin_banks_dir() -> Path:

@@ -313,3 +313,14 @@ def screen_text():
         return console.export_text()
 
     return text
+
+
+# ── Unsaved copies (tests/unit/test_emergency.py, tests/ui/test_failed_saves.py) ────────────
+
+
+@pytest.fixture(autouse=True)
+def private_unsaved_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Copies of notes that could not be saved go to a temp folder, never the user's cache."""
+    folder = tmp_path_factory.mktemp("unsaved")
+    monkeypatch.setenv("INTERVIEW_TUI_UNSAVED_DIR", str(folder))
+    return folder

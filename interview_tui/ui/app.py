@@ -10,10 +10,12 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import work
 from textual.app import App
 from textual.binding import Binding
@@ -84,8 +86,11 @@ class InterviewApp(App[int]):
     def on_mount(self) -> None:
         self.call_after_refresh(self.load_store_and_banks)
         self.app_suspend_signal.subscribe(self, self._flush_screens)
-        for sig in (signal.SIGHUP, signal.SIGTERM):
-            # Not possible off the main thread (tests) or on some platforms; quit still saves.
+        for name in ("SIGHUP", "SIGTERM"):
+            # Windows has no SIGHUP; none can be set off the main thread. Quit still saves.
+            sig = getattr(signal, name, None)
+            if sig is None:
+                continue
             with contextlib.suppress(ValueError, OSError):
                 signal.signal(sig, self._on_terminate_signal)
 
@@ -126,6 +131,18 @@ class InterviewApp(App[int]):
                 timeout=20,
             )
         self.ready = True
+        self.find_unsaved_copies()
+
+    @work(thread=True, exclusive=True, group="unsaved-copies", exit_on_error=False)
+    def find_unsaved_copies(self) -> None:
+        """Copies of notes an earlier run could not save here: say where, offer them back."""
+        from interview_tui.storage.emergency import find_copies
+
+        copies = find_copies(self.data_root)
+        if copies:
+            from interview_tui.ui.dialogs.unsaved_copies_dialog import UnsavedCopiesDialog
+
+            self.call_from_thread(self.push_screen, UnsavedCopiesDialog(copies))
 
     def _flush_screens(self, _app: object = None) -> None:
         """Write whatever any open screen has not saved yet."""
@@ -134,17 +151,56 @@ class InterviewApp(App[int]):
             if callable(flush):
                 flush()
 
+    def _write_unsaved_copies(self) -> list[Path]:
+        """On a forced stop, copy what could not be saved to a folder outside the data folder
+        (the next start offers it back)."""
+        # Not imported here (this runs in a signal handler): no editing screen, nothing to copy.
+        saving = sys.modules.get("interview_tui.ui.screens.saving")
+        if saving is None:
+            return []
+        written: list[Path] = []
+        for screen in self.screen_stack:
+            if isinstance(screen, saving.SavingScreen) and screen.has_unsaved_changes:
+                # Nothing else can be done on the way out if this fails too.
+                with contextlib.suppress(OSError):
+                    written.append(screen.write_copy())
+        return written
+
     def _on_terminate_signal(self, signum: int, _frame: object) -> None:
         self._flush_screens()
-        if signum == signal.SIGHUP:
+        copies = self._write_unsaved_copies()
+        if signum == getattr(signal, "SIGHUP", None):
             # The terminal is gone. Textual's orderly shutdown still writes to it and can
             # block for ever (its writer thread dies on EIO), holding the data folder's lock.
             os._exit(128 + signum)
-        self.call_later(self.exit)
+        self.call_later(self._exit_keeping, copies[0] if copies else None)
+
+    def _exit_keeping(self, copy: Path | None) -> None:
+        """Exit; when a copy was saved outside the data folder, say where after the app ends."""
+        if copy is None:
+            self.exit()
+            return
+        self.exit(
+            message=Text(
+                f"Not saved to {self.data_root}: a copy of your notes is in {copy} "
+                "(the next start offers to restore it)."
+            )
+        )
 
     async def action_quit(self) -> None:
+        from interview_tui.ui.dialogs.unsaved_dialog import UnsavedDialog
+        from interview_tui.ui.screens.saving import SavingScreen
+
+        if isinstance(self.screen, UnsavedDialog):
+            return  # already asking what to do with the unsaved text
         self._flush_screens()
-        self.exit()
+        unsaved = [
+            s for s in self.screen_stack if isinstance(s, SavingScreen) and s.has_unsaved_changes
+        ]
+        if unsaved:
+            unsaved[-1].ask_before_leaving("Quit", self._exit_keeping)
+        else:
+            self.exit()
 
     def on_unmount(self) -> None:
         self._flush_screens()

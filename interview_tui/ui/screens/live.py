@@ -32,6 +32,7 @@ class LiveScreen(SavingScreen):
     CSS_PATH = "live.tcss"
     AUTO_FOCUS = "#note"
     BINDINGS = keymap.bindings(keymap.LIVE)
+    WRITE_ACTIONS = frozenset({"mark_asked", "skip", "back", "toggle_timer", "end_call"})
 
     def __init__(self, session: Session) -> None:
         super().__init__(session)
@@ -248,8 +249,7 @@ class LiveScreen(SavingScreen):
     def action_leave(self) -> None:
         if self.call is not None:
             self.call.pause()
-        if self.flush():
-            self.dismiss()
+        self.leave_safely("Leave", self.dismiss_keeping)
 
     @on(AgendaList.QuestionChosen)
     def question_chosen(self, event: AgendaList.QuestionChosen) -> None:

@@ -211,6 +211,20 @@ class StartScreen(Screen[None]):
             self.notify("Still opening your data folder…", timeout=2)
         return self.app.store
 
+    def _writable_or_say(self) -> bool:
+        """False (and says why) when another copy of the app holds the data folder."""
+        store = self.app.store
+        if store is not None and store.read_only:
+            self.notify(
+                "Read-only: another copy of interview-tui has this data folder open, so "
+                "nothing can be prepared or changed here. Close the other copy first.",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
+            return False
+        return True
+
     def _load_selected(self) -> Session | None:
         store = self._store_or_wait()
         session_id = self._selected_id()
@@ -226,11 +240,15 @@ class StartScreen(Screen[None]):
             return None
 
     def action_new_session(self) -> None:
+        if not self._writable_or_say():
+            return
         from interview_tui.ui.screens.setup import SetupScreen
 
         self.app.push_screen(SetupScreen())
 
     def action_prepare(self) -> None:
+        if not self._writable_or_say():
+            return
         session = self._load_selected()
         if session is not None:
             from interview_tui.ui.screens.setup import SetupScreen
@@ -272,6 +290,8 @@ class StartScreen(Screen[None]):
         def closed(result: TemplateResult | None) -> None:
             if result is None or not result.sent or self.app.store is None:
                 return
+            if not self._writable_or_say():
+                return
             record_outreach(session, date.today())
             self.app.store.save(session)
             self.reload()
@@ -283,6 +303,8 @@ class StartScreen(Screen[None]):
         self.app.push_screen(dialog, closed)
 
     def action_advance_status(self) -> None:
+        if not self._writable_or_say():
+            return
         session = self._load_selected()
         if session is None or self.app.store is None:
             return

@@ -168,8 +168,7 @@ class WrapUpScreen(SavingScreen):
         except StoreError as exc:
             self.notify(str(exc), severity="error")
             return
-        if self.flush():
-            self.dismiss()
+        self.leave_safely("Leave", self.dismiss_keeping)
 
     def on_unmount(self) -> None:
         self.flush()
