@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import reprlib
 import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -22,7 +23,27 @@ from interview_tui.models import Bank, Question
 
 MAX_BANK_BYTES = 1_000_000
 MAX_ALIASES = 100
+# Every YAML value (mapping, list, text, key) counts, and an alias counts all it repeats: a
+# few hundred bytes of aliases can stand for billions of values that validation would walk.
+# Twenty thousand is some two thousand questions, and loads well within a second.
+MAX_BANK_VALUES = 20_000
+MAX_MESSAGE_CHARS = 300
 BANK_SUFFIXES = (".yaml", ".yml")
+
+_EXCERPT = reprlib.Repr()
+_EXCERPT.maxlevel = 2
+_EXCERPT.maxlist = _EXCERPT.maxtuple = _EXCERPT.maxset = _EXCERPT.maxdict = 3
+_EXCERPT.maxstring = _EXCERPT.maxother = _EXCERPT.maxlong = 60
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def excerpt(value: object) -> str:
+    """``repr(value)`` for an error line, cut short: it looks at a few items only, so a huge
+    or deeply nested input (an expanded alias) costs no more than a small one."""
+    return _cut(_EXCERPT.repr(value), 60)
 
 
 @dataclass(frozen=True)
@@ -33,7 +54,7 @@ class BankProblem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}"
+        return f"{where}: {_cut(self.message, MAX_MESSAGE_CHARS)}"
 
 
 class BankError(Exception):
@@ -58,17 +79,57 @@ class _BankLoader(yaml.SafeLoader):
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self._aliases = 0
+        self._nodes = 0  # values written out in the file
+        self._values = 0  # values once every alias is expanded
+        self._sizes: dict[int, int] = {}  # id(node) -> values in it, itself included
+        self._expanded_at: yaml.Mark | None = None
 
     def compose_node(self, parent: Any, index: Any) -> Any:
+        mark = self.peek_event().start_mark
         if self.check_event(yaml.AliasEvent):
             self._aliases += 1
             if self._aliases > MAX_ALIASES:
-                event = self.peek_event()
                 raise yaml.MarkedYAMLError(
                     problem=f"more than {MAX_ALIASES} aliases; refusing an expanding document",
-                    problem_mark=event.start_mark,
+                    problem_mark=mark,
                 )
-        return super().compose_node(parent, index)
+            node = super().compose_node(parent, index)
+            self._count(self._sizes.get(id(node), 1), mark)
+            return node
+        self._nodes += 1
+        if self._nodes > MAX_BANK_VALUES:
+            raise yaml.MarkedYAMLError(
+                problem=f"more than {MAX_BANK_VALUES:,} values; a bank may hold at most that many",
+                problem_mark=mark,
+            )
+        node = super().compose_node(parent, index)
+        if isinstance(node, yaml.MappingNode):
+            children = [child for pair in node.value for child in pair]
+        else:
+            children = node.value if isinstance(node, yaml.SequenceNode) else []
+        self._sizes[id(node)] = 1 + sum(self._sizes.get(id(child), 1) for child in children)
+        self._count(1, mark)
+        return node
+
+    def _count(self, values: int, mark: yaml.Mark) -> None:
+        self._values += values
+        if self._values > MAX_BANK_VALUES and self._expanded_at is None:
+            self._expanded_at = mark
+
+    def get_single_node(self) -> Any:
+        """The document's node tree, refused if its aliases expand it past the value cap.
+
+        Checked once the tree is composed (sharing nodes, it costs no more than the file),
+        so the alias count, found on the way, is the problem reported when both are.
+        """
+        node = super().get_single_node()
+        if self._expanded_at is not None:
+            raise yaml.MarkedYAMLError(
+                problem=f"aliases expand the bank past {MAX_BANK_VALUES:,} values; refusing "
+                "an expanding document",
+                problem_mark=self._expanded_at,
+            )
+        return node
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         """Report a scalar that its tag cannot read (``2020-02-30``, ``!!int x``) at its line."""
@@ -77,15 +138,15 @@ class _BankLoader(yaml.SafeLoader):
         except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError):
             value = str(node.value)
             shown = value if len(value) <= 40 else value[:37] + "..."
-            kind = _TAG_KINDS.get(node.tag, _short_tag(node.tag))
+            kind = _TAG_KINDS.get(node.tag, excerpt(_short_tag(node.tag)))
             raise yaml.MarkedYAMLError(
-                problem=f"{shown!r} is not a valid {kind}; put it in quotes if it is text",
+                problem=f"{excerpt(shown)} is not a valid {kind}; put it in quotes if it is text",
                 problem_mark=node.start_mark,
             ) from None
 
     def construct_undefined(self, node: yaml.Node) -> Any:
         raise yaml.MarkedYAMLError(
-            problem=f"tag {_short_tag(node.tag)!r} is not allowed in a bank",
+            problem=f"tag {excerpt(_short_tag(node.tag))} is not allowed in a bank",
             problem_mark=node.start_mark,
         )
 
@@ -98,7 +159,7 @@ class _BankLoader(yaml.SafeLoader):
                 continue
             if key_node.value in seen:
                 raise yaml.MarkedYAMLError(
-                    problem=f"duplicate key {key_node.value!r}",
+                    problem=f"duplicate key {excerpt(key_node.value)}",
                     problem_mark=key_node.start_mark,
                 )
             seen.add(key_node.value)
@@ -181,39 +242,46 @@ def _describe(error: dict[str, Any]) -> tuple[tuple[str | int, ...], str]:
         known = _FIELDS["question"] if len(loc) > 1 else _FIELDS["bank"]
         close = difflib.get_close_matches(name, sorted(known), n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        return loc, f"unknown field {name!r}{hint}"
+        return loc, f"unknown field {excerpt(name)}{hint}"
     if kind == "invalid_key":
-        return loc[:-1], f"field names must be text, got {error['input']!r}"
+        return loc[:-1], f"field names must be text, got {excerpt(error['input'])}"
     if kind == "missing":
         return loc, "required field is missing"
     if kind == "too_short" and loc == ("questions",):
         return loc, "a bank needs at least one question"
     if kind == "model_type":
-        return loc, f"a question must be a mapping with a 'text' field, got {error['input']!r}"
+        shown = excerpt(error["input"])
+        return loc, f"a question must be a mapping with a 'text' field, got {shown}"
     message = error["msg"]
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]
+    message = _cut(message, 200)
     given = error.get("input")
     if kind.endswith("_type") and not isinstance(given, (dict, list)):
-        message += f", got {given!r}"
+        message += f", got {excerpt(given)}"
     return loc, message
+
+
+def _short_quotes(text: str) -> str:
+    """PyYAML quotes what it found (an alias name, a tag) whole: cut each quote short."""
+    return re.sub(r"'[^'\n]{60,}'", lambda found: excerpt(found.group(0)[1:-1]), text)
 
 
 def _yaml_problem(exc: yaml.MarkedYAMLError, source: str) -> BankProblem:
     """One line from PyYAML's two-part message ("while scanning X ... found Y")."""
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else None
-    problem = exc.problem or "not valid YAML"
+    problem = _short_quotes(exc.problem or "not valid YAML")
     if problem == "mapping values are not allowed here":
         problem += "; put text that contains ': ' in quotes"
     elif "'\\t'" in problem:
         problem += "; indent with spaces, not tabs"
     if exc.context:
-        context = exc.context
+        context = _short_quotes(exc.context)
         if exc.context_mark and line and exc.context_mark.line + 1 != line:
             context += f" (from line {exc.context_mark.line + 1})"
         problem = f"{context}, {problem}"
-    return BankProblem(source, line, " ".join(f"invalid YAML: {problem}".split()))
+    return BankProblem(source, line, _cut(" ".join(f"invalid YAML: {problem}".split()), 200))
 
 
 def parse_bank(text: str, source: str) -> Bank:
@@ -326,7 +394,8 @@ def load_banks(paths: Iterable[Path]) -> BankSet:
                     BankProblem(
                         str(file),
                         None,
-                        f"bank name {bank.bank!r} already loaded from {names[bank.bank]}; skipped",
+                        f"bank name {excerpt(bank.bank)} already loaded from "
+                        f"{names[bank.bank]}; skipped",
                     )
                 )
                 continue

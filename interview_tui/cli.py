@@ -127,12 +127,27 @@ def _print_lint_warnings(banks: list[Bank]) -> int:
     return count
 
 
-def _sessions_list(args: argparse.Namespace) -> int:
+def _open_store(args: argparse.Namespace) -> SessionStore | None:
+    """The data folder, read-only: listing and exporting create, change and lock nothing."""
     from interview_tui import locations
-    from interview_tui.storage.session_index import when_text
-    from interview_tui.storage.store import SessionStore
+    from interview_tui.storage.store import SessionStore, StoreError
 
-    store = SessionStore(locations.data_dir(args.data_dir), read_only=True)
+    root = locations.data_dir(args.data_dir)
+    try:
+        return SessionStore(root, read_only=True)
+    except StoreError as exc:
+        print(f"interview-tui: {exc}", file=sys.stderr)
+    except OSError as exc:
+        print(f"interview-tui: cannot read {root}: {exc.strerror or exc}", file=sys.stderr)
+    return None
+
+
+def _sessions_list(args: argparse.Namespace) -> int:
+    from interview_tui.storage.session_index import when_text
+
+    store = _open_store(args)
+    if store is None:
+        return 1
     for row in store.summaries():
         when = when_text(row)
         who = one_line(row["name"] + (f" ({row['company']})" if row.get("company") else ""))
@@ -146,34 +161,43 @@ def _sessions_list(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from interview_tui import locations
-    from interview_tui.storage.store import SessionStore
-
     if bool(args.session_id) == bool(args.all):
         print("interview-tui export: give a SESSION_ID or --all (not both)", file=sys.stderr)
         return 2
-    store = SessionStore(locations.data_dir(args.data_dir), read_only=True)
+    store = _open_store(args)
+    if store is None:
+        return 1
     try:
-        sessions = _sessions_to_export(store, args.session_id)
-        if sessions is None:
+        chosen = _sessions_to_export(store, args.session_id)
+        # Damaged or unreadable files that could not be exported, each named once: the one
+        # asked for was named in the error line already.
+        named = f"{args.session_id}.json" if chosen is None else None
+        for notice in store.notices:
+            if named is None or named not in notice:
+                print(notice, file=sys.stderr)
+        if chosen is None:
             return 1
-        return _write_sessions(sessions, args.format, args.output)
+        sessions, skipped = chosen
+        return _write_sessions(sessions, args.format, args.output, skipped)
     finally:
-        for notice in store.notices:  # damaged files that could not be exported
-            print(notice, file=sys.stderr)
         store.close()
 
 
-def _sessions_to_export(store: SessionStore, session_id: str | None) -> list[Session] | None:
+def _sessions_to_export(
+    store: SessionStore, session_id: str | None
+) -> tuple[list[Session], int] | None:
+    """The sessions to write and how many were left out; None (after one line) if the one
+    asked for cannot be read."""
     from interview_tui.storage.store import StoreError
 
     if session_id is None:
-        return list(store.iter_sessions())
+        sessions, skipped = store.load_all()
+        return sessions, len(skipped)
     try:
-        return [store.load(session_id)]
+        return [store.load(session_id)], 0
     except StoreError as exc:
-        known = {row["id"] for row in store.summaries()}
-        reason = str(exc) if session_id in known else f"no session {session_id!r}"
+        # Damaged, or not a file: what is wrong with it. Not there at all: just that.
+        reason = f"no session {session_id!r}" if str(exc).startswith("no session") else str(exc)
         print(
             f"interview-tui export: {reason} (`interview-tui sessions list` shows the ids)",
             file=sys.stderr,
@@ -181,7 +205,7 @@ def _sessions_to_export(store: SessionStore, session_id: str | None) -> list[Ses
         return None
 
 
-def _write_sessions(sessions: list[Session], fmt: str, output: str | None) -> int:
+def _write_sessions(sessions: list[Session], fmt: str, output: str | None, skipped: int) -> int:
     from interview_tui.export import render, write_export, write_markdown_files
 
     target = Path(output).expanduser() if output else None
@@ -189,7 +213,10 @@ def _write_sessions(sessions: list[Session], fmt: str, output: str | None) -> in
     try:
         if target is not None and fmt == "md" and folder:
             write_markdown_files(target, sessions)
-            print(f"wrote {len(sessions)} Markdown file(s) to {target}", file=sys.stderr)
+            print(
+                f"wrote {len(sessions)} Markdown file(s) to {target}{_left_out(skipped)}",
+                file=sys.stderr,
+            )
             return 0
         text = render(sessions, fmt)
         if target is None:
@@ -202,8 +229,12 @@ def _write_sessions(sessions: list[Session], fmt: str, output: str | None) -> in
         where = target if target is not None else exc.filename
         print(f"interview-tui export: cannot write {where}: {exc.strerror or exc}", file=sys.stderr)
         return 1
-    print(f"wrote {len(sessions)} session(s) to {target}", file=sys.stderr)
+    print(f"wrote {len(sessions)} session(s) to {target}{_left_out(skipped)}", file=sys.stderr)
     return 0
+
+
+def _left_out(skipped: int) -> str:
+    return f"; left out {skipped} that could not be read (named above)" if skipped else ""
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -6,9 +6,12 @@ Plain Python: the app's export screen and ``interview-tui export`` both call the
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
+import os
 import re
+import stat
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -352,9 +355,36 @@ def render(sessions: list[Session], fmt: str) -> str:
     raise ValueError(f"unknown export format {fmt!r}; one of: {', '.join(FORMATS)}")
 
 
+def _special_file(info: os.stat_result) -> str | None:
+    """What a file that an export must not replace is, or None for a regular file."""
+    mode = info.st_mode
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISLNK(mode):
+        return "a link"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a socket or other special file"
+
+
 def write_export(path: Path, text: str) -> Path:
-    """Write ``text`` to ``path`` atomically, readable by the user only; creates the folder."""
+    """Write ``text`` to ``path`` atomically, readable by the user only; creates the folder.
+
+    The write renames a new file over ``path``, so what is there must be a regular file:
+    a pipe, a device (``/dev/null``) or a link would be replaced by a file, and is refused.
+    """
     path = Path(path)
+    try:
+        kind = _special_file(os.lstat(path))
+    except FileNotFoundError:
+        kind = None
+    if kind:
+        refusal = f"it is {kind}, not a regular file or a folder; nothing written"
+        raise OSError(errno.EEXIST, refusal, str(path))
     if not path.parent.exists():
         ensure_private_dir(path.parent)
     safe_write(path, text.encode("utf-8"))

@@ -8,13 +8,17 @@ Data (sessions, exports, clipboard fallbacks) lives in the user's data folder un
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 from pathlib import Path
 
 APP_NAME = "interview-tui"
 DATA_DIR_ENV = "INTERVIEW_TUI_DATA_DIR"
 CONFIG_DIR_ENV = "INTERVIEW_TUI_CONFIG_DIR"
 UNSAVED_DIR_ENV = "INTERVIEW_TUI_UNSAVED_DIR"
+EXPORTS_DIR = "exports"  # inside the data folder: where the app writes its exports
+PRIVATE_DIR = 0o700
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -70,9 +74,60 @@ def builtin_banks_dir() -> Path:
     return _PACKAGE_DIR.parent / "question_banks"
 
 
+def folder_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be used as a folder ("is a link to …, which does not exist"), or
+    None when it is a folder or does not exist yet."""
+    if path.is_dir() or not os.path.lexists(path):
+        return None
+    if path.is_symlink():
+        try:
+            target = os.readlink(path)
+        except OSError:
+            target = "something"
+        if not path.exists():
+            return f"is a link to {target}, which does not exist"
+        return f"is a link to {target}, which is not a folder"
+    return "is a file, not a folder"
+
+
+def make_private(path: Path) -> None:
+    """Take group and others' access away from a folder of ours that already exists.
+
+    Never adds access (a folder made read-only stays read-only), and leaves alone a folder
+    owned by someone else or shared on purpose (the sticky bit, as on ``/tmp``).
+    """
+    info = os.stat(path)
+    mode = stat.S_IMODE(info.st_mode)
+    ours = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+    if ours and not mode & stat.S_ISVTX and mode & 0o077:
+        os.chmod(path, mode & PRIVATE_DIR)
+
+
 def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) readable by the user only."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    with contextlib.suppress(OSError):
-        os.chmod(path, 0o700)
+    """Create ``path`` and whichever of its parents are missing, each readable by the user only.
+
+    Only folders made here get a mode: one that already exists (a shared folder, the home
+    folder) is left as it is. ``mkdir(parents=True, mode=…)`` would give the parents the
+    umask's mode instead, world-writable under ``umask 000``.
+    """
+    path = Path(path)
+    missing: list[Path] = []
+    folder = path
+    while not folder.is_dir():
+        problem = folder_problem(folder)
+        if problem:
+            raise NotADirectoryError(errno.ENOTDIR, problem, str(folder))
+        missing.append(folder)
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    for folder in reversed(missing):
+        try:
+            os.mkdir(folder, PRIVATE_DIR)
+        except FileExistsError:
+            if folder.is_dir():
+                continue  # made by someone else meanwhile: not ours to change
+            raise
+        with contextlib.suppress(OSError):
+            os.chmod(folder, PRIVATE_DIR)  # a umask such as 0o277 takes the user's own bits
     return path

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -49,11 +50,69 @@ def safe_write(path: Path, data: bytes) -> None:
         raise
 
 
-def read_json(path: Path) -> Any:
-    """Read a JSON file we wrote; :class:`DamagedFile` if it is not valid JSON."""
+class UnreadableFile(OSError):
+    """Something other than a readable file is where a stored file should be: a folder, a
+    link to nothing, a pipe, a file we may not read. Not ours to move aside: it is reported
+    with what to do, and skipped."""
+
+    def __init__(self, path: Path, reason: str, advice: str) -> None:
+        super().__init__(f"{path} {reason}")
+        self.path = path
+        self.reason = reason
+        self.advice = advice
+
+
+def _read_file(path: Path) -> bytes | None:
+    """The bytes of the regular file at ``path``; None if nothing is there.
+
+    Opened without blocking and checked before reading, so a pipe put where a file should be
+    cannot hang the reader.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        raw = path.read_bytes()
+        fd = os.open(path, flags)
     except FileNotFoundError:
+        if not os.path.islink(path):
+            return None
+        try:
+            target = os.readlink(path)
+        except OSError:
+            target = "something"
+        raise UnreadableFile(
+            path,
+            f"is a link to {target}, which does not exist",
+            f"bring back {target}, or delete the link",
+        ) from None
+    except OSError as exc:
+        raise UnreadableFile(
+            path,
+            f"cannot be read ({exc.strerror or exc})",
+            "give yourself read access to it (chmod u+rw), or move it away",
+        ) from None
+    try:
+        kind = os.fstat(fd).st_mode
+        if not stat.S_ISREG(kind):
+            what = "a folder" if stat.S_ISDIR(kind) else "a pipe, device or socket"
+            raise UnreadableFile(path, f"is {what}, not a file", f"move it out of {path.parent}")
+        chunks = []
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    except UnreadableFile:
+        raise
+    except OSError as exc:
+        raise UnreadableFile(
+            path, f"cannot be read ({exc.strerror or exc})", "check the disk, or move it away"
+        ) from None
+    finally:
+        os.close(fd)
+
+
+def read_json(path: Path) -> Any:
+    """Read a JSON file we wrote; None if there is none, :class:`DamagedFile` if it is not
+    valid JSON, :class:`UnreadableFile` if what is there cannot be read as a file."""
+    raw = _read_file(path)
+    if raw is None:
         return None
     if not raw.strip():
         raise DamagedFile(path, "file is empty")

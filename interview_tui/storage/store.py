@@ -10,6 +10,7 @@ Only this module knows TinyDB, documents and schema versions; screens pass domai
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,9 +22,21 @@ from pydantic import ValidationError
 from tinydb import TinyDB
 from tinydb.table import Document
 
-from interview_tui.locations import ensure_private_dir
+from interview_tui.locations import (
+    EXPORTS_DIR,
+    ensure_private_dir,
+    folder_problem,
+    make_private,
+)
 from interview_tui.models import SCHEMA_VERSION, Session
-from interview_tui.storage.safe_storage import TEMP_SUFFIX, DamagedFile, SafeJSONStorage, read_json
+from interview_tui.storage.lock import FolderLock
+from interview_tui.storage.safe_storage import (
+    TEMP_SUFFIX,
+    DamagedFile,
+    SafeJSONStorage,
+    UnreadableFile,
+    read_json,
+)
 from interview_tui.storage.session_index import (
     INDEX_FILE,
     SESSIONS_DIR,
@@ -33,7 +46,6 @@ from interview_tui.storage.session_index import (
     when_stamp,
 )
 
-LOCK_FILE = ".lock"
 SESSION_TABLE = "session"
 
 
@@ -65,44 +77,71 @@ def _open_db(path: Path, read_only: bool) -> TinyDB:
     return TinyDB(path, storage=SafeJSONStorage, read_only=read_only)
 
 
+def _writable(folder: Path) -> bool:
+    return os.access(folder, os.W_OK)
+
+
 class SessionStore:
+    """The sessions in one data folder.
+
+    ``read_only=True`` (the command line's listing and exports) creates, changes and locks
+    nothing, and reads a folder that does not exist as an empty one. A writable store makes
+    the folder if needed, takes its lock, and falls back to read-only, with a notice, when
+    another copy holds the lock or the folder cannot be written.
+    """
+
     def __init__(self, root: Path, *, read_only: bool = False) -> None:
-        self.root = ensure_private_dir(Path(root))
-        self.sessions_dir = ensure_private_dir(self.root / SESSIONS_DIR)
+        self.root = Path(root)
+        self.sessions_dir = self.root / SESSIONS_DIR
         self.notices: list[str] = []
-        self._lock_fd: int | None = None
-        self.read_only = read_only or not self._acquire_lock()
+        self._lock = FolderLock(self.root)
         self._dbs: dict[str, TinyDB] = {}
         self._index: TinyDB | None = None
         self._index_ids: dict[str, int] = {}
         self._summaries: dict[str, SessionSummary] = {}
+        self._skipped: dict[Path, UnreadableFile] = {}
+        self._index_writable = True
+        problem = folder_problem(self.root)
+        if problem:
+            raise StoreError(
+                f"Cannot open the data folder {self.root}: it {problem}. Fix or remove it, "
+                "or choose another folder with --data-dir."
+            )
+        self.read_only = read_only or not self._open_for_writing()
         if not self.read_only:
             self._remove_stale_temp_files()
 
     # -- locking -------------------------------------------------------------------------
 
-    def _acquire_lock(self) -> bool:
-        """Take the data folder for this process; False if another copy holds it."""
+    def _open_for_writing(self) -> bool:
+        """Make the folders and take the lock; False (and a notice) where that cannot be."""
         try:
-            import fcntl
-        except ImportError:  # pragma: no cover - not POSIX
-            return True
-        fd = os.open(self.root / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            os.close(fd)
+            ensure_private_dir(self.sessions_dir)
+            if not (_writable(self.root) and _writable(self.sessions_dir)):
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+            make_private(self.root)
+            make_private(self.sessions_dir)
+            taken = self._lock.acquire()
+        except OSError as exc:
+            self.notices.append(
+                f"Cannot write to {self.root} ({exc.strerror or exc}); opened read-only: "
+                "sessions can be opened and read, but nothing is saved."
+            )
+            return False
+        if not taken:
             self.notices.append(
                 f"Another copy of interview-tui is using {self.root}; opened read-only."
             )
-            return False
-        self._lock_fd = fd
-        return True
+        return taken
 
     def _remove_stale_temp_files(self) -> None:
-        """Delete temp files of writes that a crash cut short (we hold the lock)."""
-        for folder in (self.root, self.sessions_dir):
-            for name in os.listdir(folder):
+        """Delete temp files of writes that a crash cut short, exports' too (we hold the lock)."""
+        for folder in (self.root, self.sessions_dir, self.root / EXPORTS_DIR):
+            try:
+                names = os.listdir(folder)
+            except OSError:  # no exports yet
+                continue
+            for name in names:
                 if name.startswith(".") and name.endswith(TEMP_SUFFIX):
                     with contextlib.suppress(OSError):
                         os.unlink(folder / name)
@@ -114,9 +153,7 @@ class SessionStore:
         if self._index is not None:
             self._index.close()
             self._index = None
-        if self._lock_fd is not None:
-            os.close(self._lock_fd)
-            self._lock_fd = None
+        self._lock.release()
 
     # -- damaged files -------------------------------------------------------------------
 
@@ -135,6 +172,13 @@ class SessionStore:
         self.notices.append(f"{path.name} was damaged ({reason}); kept as {kept}.")
         return kept
 
+    def _skip(self, problem: UnreadableFile) -> None:
+        """Name, once, something that is not a readable file where one should be (a folder,
+        a link to nothing, a file we may not read). It is not ours to move: it stays."""
+        if problem.path not in self._skipped:
+            self.notices.append(f"Skipped {problem.path}: it {problem.reason}; {problem.advice}.")
+        self._skipped[problem.path] = problem
+
     # -- index ---------------------------------------------------------------------------
 
     def _session_path(self, session_id: str) -> Path:
@@ -151,23 +195,29 @@ class SessionStore:
             data = read_json(path)
         except DamagedFile as exc:
             data, reason = None, exc.reason
+        except UnreadableFile as exc:  # a folder, say: the list is rebuilt but never written
+            self._skip(exc)
+            data, self._index_writable = {}, False
         stored = data.get(TABLE) if isinstance(data, dict) else None
-        if not isinstance(stored, dict) and path.exists():
+        if not isinstance(stored, dict) and path.exists() and self._index_writable:
             self._set_aside(path, reason)
-        self._index = _open_db(path, self.read_only)
+        writing = self._index_writable and not self.read_only
+        self._index = _open_db(path, not writing)
         storage = self._index.storage
-        if isinstance(stored, dict) and isinstance(storage, SafeJSONStorage):
-            storage.prime(data)  # parsed once, for the list and for TinyDB
+        if isinstance(storage, SafeJSONStorage):
+            # Parsed once, for the list and for TinyDB; nothing to read when it is unusable.
+            if isinstance(stored, dict):
+                storage.prime(data)
+            elif not self._index_writable:
+                storage.prime({})
         table = self._index.table(TABLE)
         if not isinstance(stored, dict):
             rows = self._rebuild_rows()
-            if not self.read_only:
+            if writing:
                 table.truncate()
                 table.insert_multiple(rows)
             self._summaries = {row["id"]: row for row in rows}
-            self._index_ids = (
-                {doc["id"]: doc.doc_id for doc in table.all()} if not self.read_only else {}
-            )
+            self._index_ids = {doc["id"]: doc.doc_id for doc in table.all()} if writing else {}
         else:
             for doc_id, row in stored.items():
                 if isinstance(row, dict) and row.get("id") and doc_id.isdigit():
@@ -182,31 +232,50 @@ class SessionStore:
         A new session is written before its index entry, and a deleted one is removed
         before its entry, so a crash in between would hide a session or list a ghost.
         """
-        on_disk = {
-            name[: -len(".json")]
-            for name in os.listdir(self.sessions_dir)
-            if name.endswith(".json") and not name.startswith(".")
-        }
+        on_disk = self._session_files()
         for session_id in sorted(on_disk - self._summaries.keys()):
             doc = self._read_document(self.sessions_dir / f"{session_id}.json")
             if doc is None or doc.get("id") != session_id:
                 continue
             summary = summarize(doc)
-            if not self.read_only:
+            if not self.read_only and self._index_writable:
                 with contextlib.suppress(OSError):  # still listed; written with the next save
                     self._update_index(summary)
             self._summaries[session_id] = summary
         for session_id in sorted(self._summaries.keys() - on_disk):
             del self._summaries[session_id]
             doc_id = self._index_ids.pop(session_id, None)
-            if doc_id is not None and not self.read_only and self._index is not None:
+            if doc_id is not None and self._writes_index() and self._index is not None:
                 with contextlib.suppress(OSError):
                     self._index.table(TABLE).remove(doc_ids=[doc_id])
 
+    def _writes_index(self) -> bool:
+        return not self.read_only and self._index_writable
+
+    def _session_files(self) -> set[str]:
+        """The ids of the session files; anything else named like one (a folder, a link to
+        nothing, a pipe) is named in a notice and left out."""
+        ids = set()
+        try:
+            with os.scandir(self.sessions_dir) as entries:
+                for entry in entries:
+                    name = entry.name
+                    if not name.endswith(".json") or name.startswith("."):
+                        continue
+                    if entry.is_file():
+                        ids.add(name[: -len(".json")])
+                    else:
+                        self._read_document(Path(entry.path))  # says what it is instead
+        except FileNotFoundError:  # a read-only look at a folder that has no sessions yet
+            pass
+        except OSError as exc:
+            self.notices.append(f"Cannot list {self.sessions_dir}: {exc.strerror or exc}.")
+        return ids
+
     def _rebuild_rows(self) -> list[SessionSummary]:
         rows = []
-        for path in sorted(self.sessions_dir.glob("*.json")):
-            doc = self._read_document(path)
+        for session_id in sorted(self._session_files()):
+            doc = self._read_document(self.sessions_dir / f"{session_id}.json")
             if doc is not None:
                 rows.append(summarize(doc))
         return rows
@@ -216,6 +285,11 @@ class SessionStore:
             data = read_json(path)
         except DamagedFile as exc:
             self._set_aside(path, exc.reason)
+            return None
+        except UnreadableFile as exc:
+            self._skip(exc)
+            return None
+        if data is None:  # gone since it was listed
             return None
         doc = (data or {}).get(SESSION_TABLE, {}).get("1") if isinstance(data, dict) else None
         if not isinstance(doc, dict) or "id" not in doc:
@@ -231,6 +305,9 @@ class SessionStore:
     def _update_index(self, summary: SessionSummary) -> None:
         db = self._index_db()
         if self._summaries.get(summary["id"]) == summary:
+            return
+        if not self._index_writable:  # listed for now; the index file cannot be written
+            self._summaries[summary["id"]] = summary
             return
         table = db.table(TABLE)
         doc_id = self._index_ids.get(summary["id"])
@@ -251,11 +328,17 @@ class SessionStore:
 
     def load(self, session_id: str) -> Session:
         path = self._session_path(session_id)
-        if not path.exists():
+        if not os.path.lexists(path):
             raise StoreError(f"no session {session_id!r} in {self.sessions_dir}")
+        noticed = len(self.notices)
         doc = self._read_document(path)
         if doc is None:
             self._forget(session_id)
+            if path in self._skipped:
+                problem = self._skipped[path]
+                raise StoreError(f"Cannot open {path}: it {problem.reason}; {problem.advice}.")
+            if len(self.notices) == noticed:
+                raise StoreError(f"no session {session_id!r} in {self.sessions_dir}")
             raise StoreError(f"session {session_id} was damaged; {self.notices[-1]}")
         try:
             return Session.model_validate(doc)
@@ -315,3 +398,15 @@ class SessionStore:
         for summary in self.summaries():
             with contextlib.suppress(StoreError):
                 yield self.load(summary["id"])
+
+    def load_all(self) -> tuple[list[Session], list[str]]:
+        """Every readable session, and one line for each that could not be read (exports
+        say what they left out)."""
+        sessions: list[Session] = []
+        skipped: list[str] = []
+        for summary in self.summaries():
+            try:
+                sessions.append(self.load(summary["id"]))
+            except StoreError as exc:
+                skipped.append(str(exc))
+        return sessions, skipped

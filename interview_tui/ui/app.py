@@ -58,6 +58,7 @@ class InterviewApp(App[int]):
         self.bank_paths = list(bank_paths)
         self.clock: Clock = clock or MonotonicClock()
         self.store: SessionStore | None = None
+        self.store_error: str | None = None  # why the data folder could not be opened
         self.banks: BankSet | None = None
         self.search_index: SearchIndex | None = None
 
@@ -97,24 +98,28 @@ class InterviewApp(App[int]):
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_store_and_banks(self) -> None:
         from interview_tui.banks import default_bank_paths, load_banks
-        from interview_tui.storage.store import SessionStore
+        from interview_tui.storage.store import SessionStore, StoreError
 
         store: SessionStore | None = None
+        error: str | None = None
         try:
             store = SessionStore(self.data_root)
             # Open the index here, off the UI thread, so that damage found in it or in the
             # sessions is in ``store.notices`` when ``_loaded`` announces them.
             store.summaries()
-        except OSError as exc:
+        except (OSError, StoreError) as exc:
             if store is not None:
                 store.close()
-            self.call_from_thread(self._loaded, None, None, f"Cannot open {self.data_root}: {exc}")
-            return
+                store = None
+            error = str(exc)
+            if not isinstance(exc, StoreError):
+                error = f"Cannot open the data folder {self.data_root}: {exc.strerror or exc}"
         banks = load_banks(default_bank_paths(self.bank_paths))
-        self.call_from_thread(self._loaded, store, banks, None)
+        self.call_from_thread(self._loaded, store, banks, error)
 
     def _loaded(self, store: SessionStore | None, banks: BankSet | None, error: str | None) -> None:
         self.store, self.banks = store, banks
+        self.store_error = error
         if error:
             self.notify(error, severity="error", timeout=15)
         if store is not None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from textual.screen import Screen
 
+from interview_tui.locations import EXPORTS_DIR
 from interview_tui.models import Session
 
 SUFFIX = {"md": "md", "json": "json", "csv": "csv", "ics": "ics"}
@@ -36,10 +37,14 @@ def export_sessions(
 ) -> None:
     """Export ``sessions`` (None: every stored session) in a worker; notify when done."""
     app = screen.app
-    folder = app.data_root / "exports"
+    folder = app.data_root / EXPORTS_DIR
 
     def work() -> None:
-        chosen = list(sessions) if sessions is not None else list(app.store.iter_sessions())
+        skipped: list[str] = []
+        if sessions is not None:
+            chosen = list(sessions)
+        else:
+            chosen, skipped = app.store.load_all()
         stem = (
             chosen[0].id
             if sessions is not None and len(chosen) == 1
@@ -50,11 +55,14 @@ def export_sessions(
         except OSError as exc:
             app.call_from_thread(app.notify, f"Export failed: {exc}", severity="error")
             return
+        left_out = "".join(f"\nLeft out: {line}" for line in skipped)
         app.call_from_thread(
             app.notify,
-            f"Exported {len(chosen)} session(s), {len(paths)} file(s) to {folder}",
+            f"Exported {len(chosen)} session(s), {len(paths)} file(s) to {folder}{left_out}",
             title="Export",
-            timeout=8,
+            severity="warning" if skipped else "information",
+            timeout=15 if skipped else 8,
+            markup=False,
         )
 
     screen.run_worker(work, thread=True, group="export", exit_on_error=False)

@@ -207,7 +207,10 @@ class StartScreen(Screen[None]):
     # -- opening sessions ----------------------------------------------------------------
 
     def _store_or_wait(self) -> SessionStore | None:
-        if self.app.store is None:
+        if self.app.store is None and self.app.ready:  # it could not be opened: say why again
+            problem = self.app.store_error or f"Cannot open the data folder {self.app.data_root}."
+            self.notify(problem, severity="error", timeout=10, markup=False)
+        elif self.app.store is None:
             self.notify("Still opening your data folder…", timeout=2)
         return self.app.store
 
