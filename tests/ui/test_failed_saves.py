@@ -11,6 +11,7 @@ Windows has no SIGHUP. No fixed sleeps: every wait is for a condition.
 from __future__ import annotations
 
 import errno
+import importlib
 import json
 import os
 import signal
@@ -71,6 +72,9 @@ class FullDisk:
 
 @pytest.fixture
 def disk(monkeypatch: pytest.MonkeyPatch) -> FullDisk:
+    # A module that imports ``safe_write`` by name while it is patched would keep the fault
+    # for good (``export``, which the copies use for their Markdown): import it first.
+    importlib.import_module("interview_tui.export")
     fault = FullDisk()
     monkeypatch.setattr(safe_storage, "safe_write", fault)
     return fault
@@ -131,6 +135,12 @@ async def wait_for(pilot, condition: Callable[[], object], timeout: float = 10.0
         await pilot.pause(0.02)
 
 
+async def wait_for_dialog(pilot, kind: type) -> None:
+    """Until a dialog of ``kind`` is on top with its buttons in place."""
+    app = pilot.app
+    await wait_for(pilot, lambda: isinstance(app.screen, kind) and app.screen.query(Button))
+
+
 async def open_live(pilot) -> LiveScreen:
     app = pilot.app
     await wait_for(pilot, lambda: app.ready)
@@ -172,7 +182,7 @@ async def test_ctrl_q_with_unsaved_text_asks_and_the_app_stays_open(
         await type_while_the_disk_is_full(pilot, live, disk, "only on screen")
 
         await pilot.press("ctrl+q")
-        await wait_for(pilot, lambda: isinstance(app.screen, UnsavedDialog))
+        await wait_for_dialog(pilot, UnsavedDialog)
         dialog = app.screen
         assert "No space left on device" in str(dialog.query_one("#unsaved-error").render())
         labels = [str(button.label) for button in dialog.query(Button)]
@@ -188,7 +198,7 @@ async def test_ctrl_q_with_unsaved_text_asks_and_the_app_stays_open(
         assert live.query_one("#note", TextArea).text == "only on screen, more"
 
         await pilot.press("ctrl+q")
-        await wait_for(pilot, lambda: isinstance(app.screen, UnsavedDialog))
+        await wait_for_dialog(pilot, UnsavedDialog)
         await pilot.press("r")  # retry, disk still full: asked again, saying so
         await wait_for(
             pilot,
@@ -215,7 +225,7 @@ async def test_escape_from_the_live_screen_can_save_a_copy_elsewhere(
         await type_while_the_disk_is_full(pilot, live, disk, "keep me somewhere")
 
         await pilot.press("escape")
-        await wait_for(pilot, lambda: isinstance(app.screen, UnsavedDialog))
+        await wait_for_dialog(pilot, UnsavedDialog)
         assert isinstance(app.screen_stack[-2], LiveScreen)  # not left yet
         assert "Leave anyway" in [str(b.label) for b in app.screen.query(Button)]
         await pilot.press("c")
@@ -241,7 +251,7 @@ async def test_quit_anyway_is_a_choice_the_person_makes(
         live = await open_live(pilot)
         await type_while_the_disk_is_full(pilot, live, disk, "let it go")
         await pilot.press("ctrl+q")
-        await wait_for(pilot, lambda: isinstance(app.screen, UnsavedDialog))
+        await wait_for_dialog(pilot, UnsavedDialog)
         await pilot.click("#discard")
         await wait_for(pilot, lambda: not app.is_running)
     assert copies_in(private_unsaved_dir) == []
@@ -261,7 +271,7 @@ async def test_wrap_up_asks_before_leaving_with_unsaved_text(
         await pilot.pause()
         await type_while_the_disk_is_full(pilot, wrap_up, disk, "a reflection")
         await pilot.press("escape")
-        await wait_for(pilot, lambda: isinstance(app.screen, UnsavedDialog))
+        await wait_for_dialog(pilot, UnsavedDialog)
         await pilot.press("escape")  # stay
         await wait_for(pilot, lambda: app.screen is wrap_up)
         assert wrap_up.query_one("#reflection-field", TextArea).text == "a reflection"
@@ -295,7 +305,7 @@ async def test_sigterm_with_unsaved_text_writes_a_copy_the_next_start_restores(
     disk.full = False
     again = make_app(root)
     async with again.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: isinstance(again.screen, UnsavedCopiesDialog))
+        await wait_for_dialog(pilot, UnsavedCopiesDialog)
         shown = str(again.screen.query_one("#copies-list Static").render())
         assert str(copy) in shown and "Grace Hopper" in shown
         await pilot.press("r")
@@ -310,6 +320,27 @@ async def test_sigterm_with_unsaved_text_writes_a_copy_the_next_start_restores(
         await wait_for(pilot, lambda: third.ready)
         await pilot.pause()
         assert isinstance(third.screen, StartScreen)
+
+
+async def test_a_closed_terminal_with_unsaved_text_leaves_a_copy_before_it_ends(
+    tmp_path: Path,
+    disk: FullDisk,
+    fast_saves: None,
+    private_unsaved_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ended: list[int] = []
+    monkeypatch.setattr(app_module.os, "_exit", ended.append)  # the real one ends pytest
+    root = tmp_path / "data"
+    stored(root)
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        live = await open_live(pilot)
+        await type_while_the_disk_is_full(pilot, live, disk, "the line dropped")
+        app._on_terminate_signal(signal.SIGHUP, None)
+        assert ended == [128 + signal.SIGHUP]
+        [copy] = copies_in(private_unsaved_dir)  # written before the process would end
+        assert json.loads(copy.read_text())["session"]["agenda"][0]["note"] == "the line dropped"
 
 
 async def test_sigterm_with_everything_saved_writes_no_copy(
@@ -336,7 +367,7 @@ async def test_copies_at_start_can_be_kept_as_files(
     written = emergency.write_copy(session, root, "could not save: No space left on device")
     app = make_app(root)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, UnsavedCopiesDialog))
+        await wait_for_dialog(pilot, UnsavedCopiesDialog)
         await pilot.press("k")
         await wait_for(pilot, lambda: isinstance(app.screen, StartScreen))
     kept = private_unsaved_dir / emergency.KEPT_DIR / written.name
