@@ -143,6 +143,7 @@ def _open_store(args: argparse.Namespace) -> SessionStore | None:
 
 
 def _sessions_list(args: argparse.Namespace) -> int:
+    from interview_tui.asked_count import count_of_row
     from interview_tui.storage.session_index import when_text
 
     store = _open_store(args)
@@ -151,10 +152,8 @@ def _sessions_list(args: argparse.Namespace) -> int:
     for row in store.summaries():
         when = when_text(row)
         who = one_line(row["name"] + (f" ({row['company']})" if row.get("company") else ""))
-        print(
-            f"{row['id']}  {when:<16}  {row['status']:<8} {row['asked']:>2}/"
-            f"{row['questions']:<3} asked  {who}"
-        )
+        asked = count_of_row(row).short  # "3/9 +2": of the planned questions, and extra
+        print(f"{row['id']}  {when:<16}  {row['status']:<8} {asked:>7} asked  {who}")
     for notice in store.notices:  # damaged files the list had to skip
         print(notice, file=sys.stderr)
     return 0

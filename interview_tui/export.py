@@ -24,6 +24,7 @@ from interview_tui.followups import call_date, followup_label
 from interview_tui.locations import ensure_private_dir
 from interview_tui.models import REFLECTION_PROMPTS, AgendaItem, Session, slugify
 from interview_tui.placeholders import fill, placeholder_values
+from interview_tui.session_flow import asked_count
 from interview_tui.storage.safe_storage import safe_write
 from interview_tui.templates import note_as_one_line
 
@@ -195,7 +196,7 @@ def to_markdown(session: Session, *, front_matter: bool = True, literal: bool = 
         if item.note.strip():
             agenda += ["", *_quote(block(item.note), "  "), ""]
     out += _section(
-        f"Agenda ({session.asked_count} of {len(session.agenda)} asked)",
+        f"Agenda ({asked_count(session)})",
         agenda or ["No questions."],
     )
     out += _section("General notes", _quote(block(session.general_note)))

@@ -40,6 +40,10 @@ GOALS: tuple[str, ...] = (
     "skill development",
     "company insight",
 )
+"""The goals the setup form offers; a person may write their own as well."""
+TIARA: tuple[str, ...] = ("trends", "insights", "advice", "resources", "assignments")
+"""What an informational interview can give (the TIARA method): what a bank question's
+``goals`` name, besides free words of the bank's own."""
 
 REFLECTION_PROMPTS: dict[str, str] = {
     "field": "What did I learn about the field?",
@@ -57,6 +61,7 @@ Priority = Annotated[int, Field(ge=MIN_PRIORITY, le=MAX_PRIORITY, strict=True)]
 # Strict so that `minutes: true` or `minutes: "3"` is an error, not a silent 1.0 or 3.0.
 Minutes = Annotated[float, Field(gt=0, le=MAX_QUESTION_MINUTES, strict=True, allow_inf_nan=False)]
 ShortText = Annotated[StrictStr, Field(min_length=1, max_length=2000)]
+GoalWord = Annotated[StrictStr, Field(min_length=1, max_length=60)]
 
 
 def slugify(text: str, max_length: int = 48) -> str:
@@ -76,7 +81,19 @@ class Question(BaseModel):
     phase: Phase = "core"
     pinned: StrictBool = False
     tags: list[ShortText] = Field(default_factory=list)
+    goals: list[GoalWord] = Field(default_factory=list)
     probes: list[ShortText] = Field(default_factory=list)
+
+    @field_validator("goals")
+    @classmethod
+    def _goal_words(cls, goals: list[str]) -> list[str]:
+        """A TIARA name or a free word: lower case, on one line, once each."""
+        result: list[str] = []
+        for goal in goals:
+            word = " ".join(goal.split()).lower()
+            if word not in result:
+                result.append(word)
+        return result
 
     @field_validator("text")
     @classmethod
@@ -163,6 +180,7 @@ class AgendaItem(BaseModel):
     phase: Phase = "core"
     pinned: bool = False
     tags: list[str] = Field(default_factory=list)
+    goals: list[str] = Field(default_factory=list)
     probes: list[str] = Field(default_factory=list)
     own: bool = False
     status: QuestionStatus = "pending"
@@ -182,6 +200,7 @@ class AgendaItem(BaseModel):
             phase=question.phase,
             pinned=question.pinned,
             tags=list(question.tags),
+            goals=list(question.goals),
             probes=list(question.probes),
         )
 

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Literal
 
+from interview_tui.asked_count import AskedCount, count_asked
 from interview_tui.clock import Clock, Stopwatch
 from interview_tui.models import CONTACT_STATUSES, ContactStatus, FollowUp, Session
 from interview_tui.planner import Pace, live_pace
@@ -89,8 +90,26 @@ def start_call(session: Session, now: datetime) -> None:
         move_contact_status(session, "interviewed")
 
 
+CURRENT_ASKED_SECONDS = 30.0
+"""The question on screen when the call ends counts as asked after this long on it: pressing
+"asked" on the last question and then ending a moment later asks nothing more."""
+
+
 def end_call(session: Session, now: datetime) -> None:
-    """The call is over (a resumed call ends again, later)."""
+    """The call is over (a resumed call ends again, later).
+
+    A pending question with a note was asked, and so was the one on screen when the call
+    ended, if the call spent :data:`CURRENT_ASKED_SECONDS` on it: nobody presses "asked"
+    before saying goodbye.
+    """
+    current = current_question(session)
+    for index, item in enumerate(session.agenda):
+        if item.status != "pending":
+            continue
+        on_screen = index == current and item.seconds_spent >= CURRENT_ASKED_SECONDS
+        if item.note.strip() or on_screen:
+            item.status = "asked"
+            item.reached = True
     session.status = "ended"
     session.ended_at = now
     move_contact_status(session, "interviewed")
@@ -100,6 +119,11 @@ def current_question(session: Session) -> int | None:
     """The index of the question the call is on; None for an empty agenda."""
     index = session.current_index
     return index if 0 <= index < len(session.agenda) else None
+
+
+def asked_count(session: Session) -> AskedCount:
+    """How many of ``session``'s planned questions were asked, and how many extra."""
+    return count_asked([item.status for item in session.agenda], session.cut_index)
 
 
 def go_to_question(session: Session, index: int) -> None:

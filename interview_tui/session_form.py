@@ -14,6 +14,8 @@ from pydantic import ValidationError
 from interview_tui.models import GOALS, MAX_LENGTH_MINUTES, MIN_LENGTH_MINUTES, Contact, Session
 
 DATE_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d")
+MAX_OWN_GOAL = 200
+"""Characters in each of a person's own goals."""
 
 
 class FormErrors(Exception):
@@ -51,8 +53,17 @@ def parse_when(text: str) -> datetime | None:
     raise ValueError(f"{text!r} is not a date; use YYYY-MM-DD or YYYY-MM-DD HH:MM")
 
 
+def own_goals(text: str) -> list[str]:
+    """A person's own goals as typed in one box: several are separated by ";"."""
+    return [goal for goal in (" ".join(part.split()) for part in text.split(";")) if goal]
+
+
 def session_from_form(values: Mapping[str, str], goals: list[str] | None = None) -> Session:
-    """Validate the form; raises :class:`FormErrors` naming every field that is wrong."""
+    """Validate the form; raises :class:`FormErrors` naming every field that is wrong.
+
+    ``goals`` are the presets ticked (:data:`~interview_tui.models.GOALS`); a person's own
+    goals come as text in ``values["own_goal"]``.
+    """
     errors: dict[str, str] = {}
     name = values.get("name", "").strip()
     if not name:
@@ -70,6 +81,9 @@ def session_from_form(values: Mapping[str, str], goals: list[str] | None = None)
     unknown_goals = [g for g in goals or [] if g not in GOALS]
     if unknown_goals:
         errors["goals"] = f"unknown goal(s): {', '.join(unknown_goals)}"
+    own = own_goals(values.get("own_goal", ""))
+    if any(len(goal) > MAX_OWN_GOAL for goal in own):
+        errors["own_goal"] = f"keep each goal under {MAX_OWN_GOAL} characters"
     if errors:
         raise FormErrors(errors)
     try:
@@ -89,7 +103,7 @@ def session_from_form(values: Mapping[str, str], goals: list[str] | None = None)
         contact=contact,
         length_minutes=length,
         scheduled_at=scheduled,
-        goals=list(goals or []),
+        goals=list(goals or []) + [goal for goal in own if goal not in (goals or [])],
         research_notes=values.get("research_notes", ""),
         referred_by=values.get("referred_by", ""),
         contact_status="scheduled" if scheduled else "to contact",
@@ -113,4 +127,5 @@ def session_values(session: Session) -> dict[str, str]:
         else "",
         "research_notes": session.research_notes,
         "referred_by": session.referred_by,
+        "own_goal": "; ".join(goal for goal in session.goals if goal not in GOALS),
     }

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, TypedDict, cast
 
+from interview_tui.asked_count import count_asked
 from interview_tui.storage.safe_storage import DamagedFile, read_json
 
 INDEX_FILE = "index.json"
@@ -35,6 +36,11 @@ class SessionSummary(TypedDict):
     contact_status: str
     asked: int
     questions: int
+    planned: int
+    """Questions above the cut line; ``planned_asked`` of them were asked, ``extra_asked``
+    from below the cut (see :mod:`interview_tui.asked_count`)."""
+    planned_asked: int
+    extra_asked: int
     elapsed_seconds: float
     ended_at: str | None
     referred_by: str
@@ -49,6 +55,9 @@ def summarize(doc: dict[str, Any]) -> SessionSummary:
     """The few fields a session list shows, from a stored session document."""
     contact = doc.get("contact") or {}
     agenda = doc.get("agenda") or []
+    cut = doc.get("cut_index")
+    statuses = [item.get("status", "") for item in agenda]
+    count = count_asked(statuses, cut if isinstance(cut, int) else 0)
     return {
         "id": doc.get("id", ""),
         "name": contact.get("name", ""),
@@ -62,6 +71,9 @@ def summarize(doc: dict[str, Any]) -> SessionSummary:
         "contact_status": doc.get("contact_status", ""),
         "asked": sum(1 for item in agenda if item.get("status") == "asked"),
         "questions": len(agenda),
+        "planned": count.planned,
+        "planned_asked": count.asked,
+        "extra_asked": count.extra,
         "elapsed_seconds": round(float(doc.get("elapsed_seconds") or 0), 1),
         "ended_at": doc.get("ended_at"),
         "referred_by": doc.get("referred_by", ""),

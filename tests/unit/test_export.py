@@ -111,7 +111,7 @@ def test_markdown_has_every_note_and_the_agenda_with_statuses_and_time() -> None
         "- **Date:** Monday 4 March 2024, 10:00",
         "- **Length:** 30 minutes planned, 30 min 30 s taken",
         "> Moved from consulting in 2019.",
-        "## Agenda (1 of 3 asked)",
+        "## Agenda (1 of 2 asked)",  # counted against the two above the cut
         "- [x] How did you first find your way into fintech? — asked, 3 min 20 s (planned 3 min)",
         "  > Started in consulting\n  >\n  > Moved at 30\n  >\n  > - mentor helped\n  > - bootcamp",
         "- [ ] ~~What does a typical week look like?~~ — skipped, planned 2 min",

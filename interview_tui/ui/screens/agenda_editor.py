@@ -13,6 +13,7 @@ from textual.widgets import Footer, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from interview_tui import display_text
+from interview_tui.goals import session_wishes
 from interview_tui.lint import lint_question
 from interview_tui.models import (
     MAX_PRIORITY,
@@ -22,7 +23,7 @@ from interview_tui.models import (
     Session,
 )
 from interview_tui.placeholders import fill, placeholder_values
-from interview_tui.planner import agenda_items, apply_plan
+from interview_tui.planner import agenda_items, apply_plan, place_for
 from interview_tui.ui import keymap
 from interview_tui.ui.plain import one_line, styled
 from interview_tui.ui.widgets.agenda_list import AgendaList
@@ -167,6 +168,7 @@ class AgendaEditorScreen(Screen[Session | None]):
             f"priority {item.priority} · ~{item.minutes:g} min · {item.phase}"
             + (" · pinned" if item.pinned else "")
             + (f" · tags: {', '.join(item.tags)}" if item.tags else "")
+            + (f" · goals: {', '.join(item.goals)}" if item.goals else "")
         )
         lint.update(
             Content.assemble(
@@ -246,9 +248,15 @@ class AgendaEditorScreen(Screen[Session | None]):
         key = options.get_option_at_index(options.highlighted).id
         item = next((it for it in self.available if it.key == key), None)
         if item is not None:
-            self.session.agenda.append(item.model_copy(deep=True))
-            self.replan()
+            self._insert(item.model_copy(deep=True))
             self.refresh_available()
+
+    def _insert(self, item: AgendaItem) -> None:
+        """Add ``item`` where its phase and priority put it, and show where it landed."""
+        agenda = self.session.agenda
+        agenda.insert(place_for(agenda, item, session_wishes(self.session)), item)
+        self.replan()
+        self._reselect(next(i for i, it in enumerate(agenda) if it is item))
 
     @on(OptionList.OptionSelected, "#available")
     def add_selected(self) -> None:
@@ -264,8 +272,7 @@ class AgendaEditorScreen(Screen[Session | None]):
                 while item.key in keys:
                     n += 1
                     item.key = f"{base}-{n}"
-                self.session.agenda.append(item)
-                self.replan()
+                self._insert(item)
 
         self.app.push_screen(QuestionDialog(), added)
 

@@ -16,7 +16,7 @@ from interview_tui.clock import Stopwatch
 from interview_tui.models import Session
 from interview_tui.placeholders import fill, placeholder_values
 from interview_tui.planner import Pace
-from interview_tui.session_flow import LiveCall, Outcome
+from interview_tui.session_flow import LiveCall, Outcome, asked_count
 from interview_tui.ui import keymap
 from interview_tui.ui.plain import plain, styled
 from interview_tui.ui.screens.saving import SavingScreen
@@ -103,6 +103,7 @@ class LiveScreen(SavingScreen):
         bar = self.query_one(BudgetBar)
         bar.at_risk_names = tuple(self._texts[i] for i in pace.at_risk)
         bar.running = self.call.running
+        bar.asked = str(asked_count(self.session))
         bar.pace = pace
         risk = tuple(pace.at_risk)
         if risk != self._at_risk:

@@ -10,11 +10,21 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Label, SelectionList, Static, TextArea
 
 from interview_tui.followups import advance_contact_status
+from interview_tui.goals import wishes_for
 from interview_tui.models import GOALS, AgendaItem, Session
 from interview_tui.placeholders import PLACEHOLDERS, fill
-from interview_tui.planner import Plan, agenda_items, apply_plan, plan_agenda
+from interview_tui.planner import (
+    Plan,
+    agenda_items,
+    apply_plan,
+    plan_agenda,
+    plan_for_goals,
+    plan_for_session,
+    use_plan,
+)
 from interview_tui.session_form import (
     FormErrors,
+    own_goals,
     parse_length,
     session_from_form,
     session_values,
@@ -76,6 +86,14 @@ class SetupScreen(Screen[None]):
                     id="goals",
                     compact=True,
                 )
+                with Horizontal(classes="field"):
+                    yield Label("Own goal", classes="field-label")
+                    yield Input(
+                        values.get("own_goal", ""),
+                        placeholder="e.g. how to move into UX research",
+                        id="own_goal",
+                        compact=True,
+                    )
                 yield Static("Question banks", classes="title")
                 yield SelectionList[str](id="banks", compact=True)
                 yield Static("Research notes", classes="title")
@@ -110,7 +128,13 @@ class SetupScreen(Screen[None]):
     def _values(self) -> dict[str, str]:
         values = {key: self.query_one(f"#{key}", Input).value for key, _, _ in FIELDS}
         values["research_notes"] = self.query_one("#research_notes", TextArea).text
+        values["own_goal"] = self.query_one("#own_goal", Input).value
         return values
+
+    def _goals(self) -> list[str]:
+        """The goals ticked and the person's own, as the session will hold them."""
+        ticked = list(self.query_one("#goals", SelectionList).selected)
+        return ticked + own_goals(self.query_one("#own_goal", Input).value)
 
     def _chosen_banks(self) -> list[str]:
         return list(self.query_one("#banks", SelectionList).selected)
@@ -139,13 +163,21 @@ class SetupScreen(Screen[None]):
         return agenda_items(banks.by_name(self._chosen_banks())), False
 
     def _plan(self) -> Plan | None:
+        """The plan :meth:`_build` will store: the default agenda from the goals, or the
+        hand-edited one planned again."""
         source = self._agenda_source()
         if source is None:
             return None
         items, keep_order = source
-        return plan_agenda(items, self._length(), keep_order=keep_order)
+        role = self.query_one("#role", Input).value
+        industry = self.query_one("#industry", Input).value
+        if keep_order:
+            wishes = wishes_for(self._goals(), role, industry)
+            return plan_agenda(items, self._length(), keep_order=True, wishes=wishes)
+        return plan_for_goals(items, self._length(), self._goals(), role=role, industry=industry)
 
-    @on(Input.Changed, "#length, #name, #company, #role, #industry")
+    @on(Input.Changed, "#length, #name, #company, #role, #industry, #own_goal")
+    @on(SelectionList.SelectedChanged, "#goals")
     def input_changed(self) -> None:
         """Re-plan once typing pauses, not on every key: the preview can hold 100 rows."""
         if self._preview_timer is not None:
@@ -180,6 +212,7 @@ class SetupScreen(Screen[None]):
             session = session_from_form(values, goals)
         except FormErrors as exc:
             labels = {key: label.rstrip(" *") for key, label, _ in FIELDS}
+            labels["own_goal"] = "Own goal"
             errors.update(
                 plain(
                     "\n".join(
@@ -213,7 +246,10 @@ class SetupScreen(Screen[None]):
             return None
         session.banks = self._chosen_banks()
         items, keep_order = source
-        apply_plan(session, items, keep_order=keep_order)
+        if keep_order:
+            apply_plan(session, items, keep_order=True)
+        else:
+            use_plan(session, plan_for_session(session, items))
         if not session.agenda:
             self.notify("Choose at least one question bank.", severity="warning")
             return None

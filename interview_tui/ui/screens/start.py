@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from interview_tui.asked_count import count_of_row
 from interview_tui.storage.session_index import (
     SessionSummary,
     read_summaries,
@@ -63,7 +64,7 @@ def row_cells(row: SessionSummary) -> tuple[str, ...]:
         row.get("name", ""),
         row.get("company", ""),
         status_text(row),
-        f"{row.get('asked', 0)}/{row.get('questions', 0)}",
+        count_of_row(row).short,
         f"{row.get('length_minutes', 0)}m",
     )
 

@@ -19,6 +19,7 @@ from interview_tui.followups import (
     schedule_followups,
 )
 from interview_tui.models import REFLECTION_PROMPTS, Session
+from interview_tui.session_flow import asked_count
 from interview_tui.ui import keymap
 from interview_tui.ui.plain import one_line, plain, styled
 from interview_tui.ui.screens.saving import SavingScreen
@@ -42,10 +43,9 @@ class WrapUpScreen(SavingScreen):
         with VerticalScroll(id="wrap-up"):
             yield Static(
                 styled(
-                    "[b]Wrap-up[/b] · $title · $asked of $questions questions asked",
+                    "[b]Wrap-up[/b] · $title · $asked",
                     title=session.title,
-                    asked=session.asked_count,
-                    questions=len(session.agenda),
+                    asked=str(asked_count(session)),
                 ),
                 id="wrap-title",
             )

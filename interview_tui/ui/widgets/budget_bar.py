@@ -24,7 +24,8 @@ def clock_text(seconds: float) -> str:
 
 
 class BudgetBar(Widget):
-    """Shows a :class:`~interview_tui.planner.Pace`; turns to warning colours when behind."""
+    """Shows a :class:`~interview_tui.planner.Pace` and how many planned questions were
+    asked; turns to warning colours only when behind (:attr:`Pace.warning`)."""
 
     DEFAULT_CSS = """
     BudgetBar {
@@ -36,6 +37,7 @@ class BudgetBar(Widget):
     BudgetBar #budget-time { width: auto; min-width: 14; text-style: bold; }
     BudgetBar #budget-state { width: auto; padding: 0 1; color: $text-muted; }
     BudgetBar ProgressBar { width: 1fr; }
+    BudgetBar #budget-count { width: auto; padding: 0 0 0 1; color: $text-muted; }
     BudgetBar ProgressBar Bar { width: 1fr; }
     BudgetBar #budget-pace {
         height: 1; width: 1fr; color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis;
@@ -50,13 +52,19 @@ class BudgetBar(Widget):
     pace: reactive[Pace | None] = reactive(None, always_update=True)
     running: reactive[bool] = reactive(False)
     at_risk_names: reactive[tuple[str, ...]] = reactive(())
+    asked: reactive[str] = reactive("")
+    """The count against the plan, "3 of 9 asked · +2 extra"."""
 
     def compose(self) -> ComposeResult:
         with Horizontal():
             yield Label(id="budget-time")
             yield Label("paused", id="budget-state")
             yield ProgressBar(total=100, show_eta=False, show_percentage=False)
+            yield Label(id="budget-count")
         yield Label(id="budget-pace")
+
+    def watch_asked(self, asked: str) -> None:
+        self.query_one("#budget-count", Label).update(plain(asked))
 
     def watch_running(self, running: bool) -> None:
         self.set_class(running, "-running")
@@ -73,8 +81,8 @@ class BudgetBar(Widget):
             total=max(pace.budget_seconds, 1),
             progress=min(pace.elapsed_seconds, pace.budget_seconds),
         )
-        self.set_class(pace.remaining_seconds < 0, "-over")
-        self.set_class(not pace.on_pace, "-behind")
+        self.set_class(pace.over, "-over")
+        self.set_class(pace.warning, "-behind")
         # The pace line names the first question at risk: bank or typed text.
         self.query_one("#budget-pace", Label).update(one_line(self.pace_text(pace)))
 
@@ -83,11 +91,11 @@ class BudgetBar(Widget):
         if pace.current_overrun_seconds >= 1:
             parts.append(f"+{clock_text(pace.current_overrun_seconds)} over on this question")
         behind = pace.behind_seconds
-        if pace.remaining_seconds < 0:
+        if pace.over:
             parts.append(f"{clock_text(-pace.remaining_seconds)} past the planned end")
-        elif behind >= 30:
+        elif pace.behind:
             parts.append(f"behind by {clock_text(behind)}")
-        elif behind <= -30:
+        elif pace.ahead:
             parts.append(f"ahead by {clock_text(-behind)}")
         else:
             parts.append("on pace")

@@ -21,7 +21,7 @@ COLUMNS: tuple[tuple[str, int], ...] = (
     ("Contact", 15),
     ("Company", 15),
     ("Status", 10),
-    ("Asked", 5),
+    ("Asked", 7),  # "3/12 +2": asked of the planned questions, and extra ones
     ("Min", 3),
 )
 GAP = "  "
