@@ -43,6 +43,7 @@ CSV_COLUMNS = (
     "takeaways",
 )
 BASE_TAG = "informational-interview"
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 ICS_LINE_OCTETS = 75
 
 
@@ -151,12 +152,11 @@ def _long_date(when: date | datetime) -> str:
 
 def _facts(session: Session, line: Callable[[str], str] = _as_written) -> list[str]:
     contact = session.contact
-    when = session.started_at or session.scheduled_at
     rows = [
         ("Role", contact.role),
         ("Company", contact.company),
         ("Industry", contact.industry),
-        ("Date", _long_date(when) if when else _long_date(session_date(session))),
+        date_fact(session),
         ("Length", f"{session.length_minutes} minutes planned"),
         ("Status", f"{session.status}; contact: {session.contact_status}"),
         ("How we met", contact.how_met),
@@ -171,6 +171,22 @@ def _facts(session: Session, line: Callable[[str], str] = _as_written) -> list[s
             f"{session.length_minutes} minutes planned, {_duration(session.elapsed_seconds)} taken",
         )
     return [f"- **{label}:** {line(value)}" for label, value in rows if value]
+
+
+def date_fact(session: Session) -> tuple[str, str]:
+    """The one date a session is known by, saying which it is: held (when the call started),
+    else scheduled, else created. The start screen's list uses the same three words."""
+    if session.started_at is not None:
+        return "Held", _long_date(session.started_at)
+    if session.scheduled_at is not None:
+        return "Scheduled", _long_date(session.scheduled_at)
+    return "Created", _long_date(session.created_at.date())
+
+
+def takeaway_items(session: Session) -> list[str]:
+    """One takeaway per line typed, without the bullet or number it was typed with."""
+    items = (_LIST_MARKER.sub("", part).strip() for part in session.takeaways.splitlines())
+    return [item for item in items if item]
 
 
 def _section(title: str, lines: list[str]) -> list[str]:
@@ -204,10 +220,11 @@ def to_markdown(session: Session, *, front_matter: bool = True, literal: bool = 
     for key, text in session.reflections.items():
         if text.strip():
             prompt = line(REFLECTION_PROMPTS.get(key, key))
-            reflections += [f"### {prompt}", "", block(text.strip()), ""]
+            # One paragraph per line: Markdown would run the lines together.
+            paragraphs = [block(part.strip()) for part in text.splitlines() if part.strip()]
+            reflections += [f"### {prompt}", "", "\n\n".join(paragraphs), ""]
     out += _section("Reflections", reflections[:-1])
-    takeaways = session.takeaways.strip()
-    out += _section("Takeaways", [block(takeaways)] if takeaways else [])
+    out += _section("Takeaways", [f"- {line(item)}" for item in takeaway_items(session)])
     out += _section(
         "People to talk to",
         [

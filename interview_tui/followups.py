@@ -292,6 +292,41 @@ def mark_done(session: Session, item: DueItem, today: date | None = None) -> Ses
     return advance_contact_status(copy, status) if status else copy
 
 
+def undo_mark_done(session: Session, item: DueItem, before: Session) -> Session:
+    """A copy of ``session`` with ``item``, marked done by mistake, open again.
+
+    ``before`` is the session as it was when :func:`mark_done` was called. Only what that
+    call changed goes back; anything changed since stays. The contact status is the one
+    thing allowed to move back, and only from where ``mark_done`` moved it.
+    """
+    if item.session_id != session.id or before.id != session.id:
+        raise ValueError(f"that item belongs to session {item.session_id}, not {session.id}")
+    copy = session.model_copy(deep=True)
+    if item.kind == "referral":
+        for referral in copy.referrals:
+            if referral.name == item.referral and referral.contacted:
+                referral.contacted = False
+                break
+        return copy
+    if item.index is None:  # mark_done recorded the reminder as one more done follow-up
+
+        def sent(followups: list[FollowUp]) -> list[int]:
+            return [i for i, f in enumerate(followups) if f.kind == "outreach-reminder" and f.done]
+
+        recorded = sent(copy.followups)
+        if len(recorded) > len(sent(before.followups)):
+            del copy.followups[recorded[-1]]
+        return copy
+    for followup in copy.followups:
+        if followup.kind == item.kind and followup.due == item.due and followup.done:
+            followup.done = False
+            break
+    moved_to = mark_done(before, item).contact_status
+    if moved_to != before.contact_status and copy.contact_status == moved_to:
+        copy.contact_status = before.contact_status
+    return copy
+
+
 _Item = TypeVar("_Item", FollowUp, Referral)
 
 

@@ -16,7 +16,8 @@ from interview_tui.models import AgendaItem, Session
 from interview_tui.placeholders import fill, placeholder_values
 
 CALL_LENGTH = "20-30 minute"
-MAX_TOPICS = 5
+MAX_TOPICS = 3
+MAX_TAKEAWAYS = 3
 SIGN_OFF = "Best wishes,"
 
 _TITLES = {"dr", "mr", "mrs", "ms", "mx", "prof", "professor", "sir", "dame"}
@@ -107,12 +108,38 @@ def question_text(item: AgendaItem, session: Session) -> str:
     return fill(item.text, placeholder_values(session))
 
 
-def short_question(item: AgendaItem, session: Session, max_length: int = 90) -> str:
-    """The question itself, without lead-ins like "I want to be respectful of your time, so"."""
+_ABBREVIATIONS = frozenset(
+    {"vs", "e.g", "i.e", "etc", "cf", "dr", "mr", "mrs", "ms", "mx", "prof", "st", "jr", "sr"}
+    | {"approx", "incl", "esp", "dept"}
+)
+"""Words whose full stop ends no sentence: "research vs. delivery", "e.g. a bootcamp"."""
+
+
+def sentences(text: str) -> list[str]:
+    """``text`` split into sentences, not at "vs.", "e.g.", an initial ("J. Smith") or the
+    like."""
+    merged: list[str] = []
+    for part in re.split(r"(?<=[.!?])\s+", " ".join(text.split())):
+        if merged and merged[-1].endswith("."):
+            last = merged[-1].rsplit(" ", 1)[-1].lower().strip("(\"'").removesuffix(".")
+            if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+                merged[-1] += " " + part
+                continue
+        merged.append(part)
+    return [sentence for sentence in merged if sentence]
+
+
+def asked_question(item: AgendaItem, session: Session) -> str:
+    """The whole question asked, without lead-ins like "I want to be respectful of your
+    time, so"; never cut."""
     text = question_text(item, session)
-    sentences = re.split(r"(?<=[.!?])\s+", text)
-    asking = [s for s in sentences if s.endswith("?")]
-    text = asking[-1] if asking else text
+    asking = [sentence for sentence in sentences(text) if sentence.endswith("?")]
+    return asking[-1] if asking else " ".join(text.split())
+
+
+def short_question(item: AgendaItem, session: Session, max_length: int = 90) -> str:
+    """:func:`asked_question`, cut at a word to ``max_length`` characters for a narrow place."""
+    text = asked_question(item, session)
     if len(text) > max_length:
         text = text[: max_length - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
     return text
@@ -122,12 +149,10 @@ def _reflection(session: Session, key: str) -> str:
     return note_as_one_line(session.reflections.get(key, ""), trim=".;")
 
 
-def _first_takeaway(session: Session) -> str:
-    for line in session.takeaways.splitlines():
-        line = note_as_one_line(line, trim=".;")
-        if line:
-            return line
-    return ""
+def _takeaways(session: Session) -> list[str]:
+    """Each takeaway line as a sentence of its own, without the bullet it was typed with."""
+    lines = (note_as_one_line(line, trim=";") for line in session.takeaways.splitlines())
+    return [_sentence(line) for line in lines if line][:MAX_TAKEAWAYS]
 
 
 def _paragraphs(subject: str, parts: Iterable[str]) -> str:
@@ -235,23 +260,41 @@ def follow_up_reminder(session: Session, today: date | None = None) -> str:
 
 
 def _topics(session: Session) -> list[str]:
-    """Asked questions, those with notes first, each with the note's first line.
+    """The core questions a note was taken on, whole, in the order they were asked about.
 
-    Opening and closing questions ("How has your week been?") count only with a note.
+    The opening and closing ones ("Does the half hour still work?") are logistics, not
+    something to thank for; a question nobody noted anything on said little worth naming.
     """
-    asked = [
+    noted = [
         item
         for item in session.agenda
-        if item.status == "asked" and (item.phase == "core" or item.note.strip())
+        if item.phase == "core" and item.status != "skipped" and item.note.strip()
     ]
-    asked.sort(key=lambda item: not item.note.strip())
-    lines = []
-    for item in asked[:MAX_TOPICS]:
-        line = f"- {short_question(item, session)}"
-        first = item.note.strip().splitlines()[0] if item.note.strip() else ""
-        note = note_as_one_line(first, trim=".;")
-        lines.append(f"{line} ({note})" if note else line)
-    return lines
+    return [asked_question(item, session) for item in noted[:MAX_TOPICS]]
+
+
+def _topics_sentence(session: Session) -> str:
+    questions = [f'"{question}"' for question in _topics(session)]
+    if not questions:
+        return ""
+    if len(questions) == 1:
+        return f"I especially appreciated your answer when I asked {questions[0]}"
+    return f"I especially appreciated your answers when I asked {_join_and(questions)}"
+
+
+def _lessons(session: Session) -> str:
+    """What the person takes away, in their own words (one sentence each); without
+    takeaways, the advice they noted."""
+    takeaways = _takeaways(session)
+    if takeaways:
+        items = "\n".join(f"- {takeaway}" for takeaway in takeaways)
+        return f"What I'm taking away from our conversation, and putting into practice:\n{items}"
+    advice = _reflection(session, "advice")
+    if advice:
+        return _sentence(f"your advice stuck with me: {advice}") + (
+            " I'm going to put it into practice."
+        )
+    return ""
 
 
 def _referrals_sentence(session: Session) -> str:
@@ -263,33 +306,21 @@ def _referrals_sentence(session: Session) -> str:
 
 
 def thank_you_note(session: Session, today: date | None = None) -> str:
-    """Thanks for the call: the date, the topics covered, and the advice noted."""
+    """Thanks for the call: the date, the questions whose answers were noted (whole), what
+    the person takes away, and the people recommended. A draft to edit before sending."""
     today = today or date.today()
     when = _when(call_date(session), today)
     opening = "Thank you for taking the time to talk with me"
     opening += f" {when}." if when else "."
     opening += f" I really enjoyed hearing about {_work_phrase(session)}."
-    topics = _topics(session)
-    topics_text = (
-        "I especially appreciated your thoughts on:\n" + "\n".join(topics) if topics else ""
-    )
-    advice = _reflection(session, "advice")
-    takeaway = _first_takeaway(session)
-    lessons = []
-    if advice:
-        lessons.append(_sentence(f"your advice stuck with me: {advice}"))
-    if takeaway and takeaway.lower() != advice.lower():
-        lessons.append(_sentence(f"my biggest takeaway: {takeaway}"))
-    if lessons:
-        lessons.append("I'm going to put it into practice.")
     name = greeting_name(session.contact.name) or "you"
     return _paragraphs(
         f"Thank you, {name}" if name != "you" else "Thank you for your time",
         [
             _greeting(session),
             opening,
-            topics_text,
-            " ".join(lessons),
+            _topics_sentence(session),
+            _lessons(session),
             _referrals_sentence(session),
             "I'll let you know how things go. Thanks again for your generosity.",
             SIGN_OFF,

@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import work
 from textual.app import App
-from textual.binding import Binding
 from textual.reactive import reactive
 
 from interview_tui import locations
 from interview_tui.clock import Clock, MonotonicClock
+from interview_tui.ui import keymap
 from interview_tui.ui.commands import ScreenActionsProvider
 from interview_tui.ui.screens.start import StartScreen
 
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
     from interview_tui.banks import BankSet
+    from interview_tui.models import Session
     from interview_tui.search import SearchIndex
     from interview_tui.storage.store import SessionStore
 
@@ -40,10 +41,9 @@ class InterviewApp(App[int]):
     # The start screen is the default screen, whose own CSS_PATH Textual does not load.
     CSS_PATH = Path(__file__).parent / "screens" / "start.tcss"
     COMMANDS = App.COMMANDS | {ScreenActionsProvider}
-    BINDINGS = [
-        # Out of the footer to leave room for the call's keys; in the README and the palette.
-        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, show=False),
-    ]
+    # F1 and ctrl+q; ctrl+p is Textual's own. Out of Textual's footer to leave room for the
+    # call's keys; the KeyFooter shows F1, the help screen lists them all.
+    BINDINGS = keymap.bindings(tuple(k for k in keymap.APP if k.action != "command_palette"))
 
     ready: reactive[bool] = reactive(False)
 
@@ -191,6 +191,33 @@ class InterviewApp(App[int]):
                 "(the next start offers to restore it)."
             )
         )
+
+    def session_saved(self, session: Session) -> None:
+        """Every save of a session ends here, so that search finds what was just saved.
+
+        The search index is built at the first search; later saves replace their session in
+        it (a copy: the screen goes on changing its own)."""
+        if self.search_index is not None:
+            self.search_index.add(session.model_copy(deep=True))
+
+    def action_help(self) -> None:
+        """The keys of the screen on top (F1); again, or escape, closes the list."""
+        from interview_tui.ui.dialogs.help_dialog import HelpDialog
+
+        if isinstance(self.screen, HelpDialog):
+            self.screen.dismiss()
+        else:
+            self.push_screen(HelpDialog(self.screen))
+
+    def action_help_unless_typing(self) -> None:
+        self.action_help()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "help_unless_typing":
+            # On the call and wrap-up screens every printable key is text for the notes.
+            saving = sys.modules.get("interview_tui.ui.screens.saving")
+            return saving is None or not isinstance(self.screen, saving.SavingScreen)
+        return True
 
     async def action_quit(self) -> None:
         from interview_tui.ui.dialogs.unsaved_dialog import UnsavedDialog

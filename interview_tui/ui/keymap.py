@@ -1,5 +1,5 @@
 """Key bindings as data: one row per action, shared by the screens, the footer, the command
-palette (via the description/tooltip) and the README key map test."""
+palette (via the description/tooltip), the help screen (F1) and the README key map test."""
 
 from __future__ import annotations
 
@@ -16,6 +16,12 @@ class Key(NamedTuple):
     help: str
     priority: bool = False
     show: bool = True
+    """Shown by Textual's own ``Footer``."""
+    rank: int = 1
+    """For :class:`~interview_tui.ui.widgets.key_footer.KeyFooter`: 1 always in the footer,
+    2 when the terminal is wide enough, 0 never (F1 lists every key)."""
+    group: str = ""
+    """Keys of one group share one footer entry: ``+ - Priority``."""
 
 
 LIVE = (
@@ -49,40 +55,68 @@ LIVE = (
 
 START = (
     Key("new-session", "n", "new_session", "New", "Prepare a new session"),
-    Key("open-session", "o", "open_session", "Open/run", "Open the selected session to run it"),
+    Key("open-session", "o", "open_session", "Open", "Open the selected session to run it"),
     Key("view-session", "v", "view_session", "View", "Read the selected session and its notes"),
-    Key("prepare-session", "e", "prepare", "Edit", "Edit the selected session's preparation"),
-    Key("outreach", "m", "outreach", "Mail", "Outreach email (or, once asked, the reminder)"),
-    Key("mark-done", "x", "mark_done", "Done", "Mark the highlighted due item done"),
+    Key(
+        "prepare-session", "e", "prepare", "Edit", "Edit the selected session's preparation", rank=2
+    ),
+    Key(
+        "outreach",
+        "m",
+        "outreach",
+        "Mail",
+        "Outreach email (or, once asked, the reminder)",
+        rank=2,
+    ),
+    Key(
+        "mark-done",
+        "x",
+        "mark_done",
+        "Done",
+        "Due list: highlight an item, then x marks it done",
+    ),
+    Key("undo-done", "u", "undo_done", "Undo", "Open the item just marked done again"),
+    Key("search", "slash,ctrl+f", "search", "Search", "Search every session's notes"),
+    Key("patterns", "p", "patterns", "Patterns", "What several people said; question timing"),
     Key(
         "advance-status",
         "c",
         "advance_status",
         "Status",
         "Move the contact on: to contact → asked → scheduled → … → keeping in touch",
-        show=False,
+        rank=2,
     ),
-    Key("search", "slash,ctrl+f", "search", "Search", "Search every session's notes"),
-    Key(
-        "patterns",
-        "p",
-        "patterns",
-        "Patterns",
-        "What several people said; question timing",
-        show=False,
-    ),
-    Key("filter", "f", "filter", "Filter", "Filter the session list", show=False),
-    Key("sort", "s", "cycle_sort", "Sort", "Sort by date, contact or company", show=False),
+    Key("filter", "f", "filter", "Filter", "Filter the session list by name or company", rank=2),
+    Key("sort", "s", "cycle_sort", "Sort", "Sort by date, contact or company", rank=2),
     Key(
         "export-all",
         "X",
         "export_all",
         "Export all",
         "All sessions to Markdown, CSV, JSON, .ics",
-        show=False,
+        rank=2,
     ),
-    Key("refresh", "r", "refresh", "Refresh", "Reload the session list", show=False),
+    Key("refresh", "r", "refresh", "Refresh", "Reload the session list", show=False, rank=0),
 )
+
+FILTER = (
+    Key(
+        "filter-search",
+        "slash",
+        "screen.search",
+        "Search",
+        "Search every session's notes (a filter is for names)",
+        True,
+    ),
+    Key(
+        "filter-leave",
+        "escape",
+        "screen.leave_filter",
+        "Clear",
+        "Clear the filter, back to the list",
+    ),
+)
+"""The start screen's filter box: ``/`` and ``escape`` leave it instead of being typed."""
 
 SETUP = (
     Key("save-session", "ctrl+s", "save", "Save", "Save the session for later", True),
@@ -100,6 +134,7 @@ SESSION_VIEW = (
 
 
 def bindings(keys: tuple[Key, ...]) -> list[Binding]:
+    groups = {key.group: Binding.Group(GROUPS.get(key.group, key.group)) for key in keys}
     return [
         Binding(
             key.keys,
@@ -109,33 +144,110 @@ def bindings(keys: tuple[Key, ...]) -> list[Binding]:
             priority=key.priority,
             tooltip=key.help,
             id=key.id,
+            group=groups[key.group] if key.group else None,
         )
         for key in keys
     ]
 
 
+GROUPS = {"priority": "Priority", "minutes": "±½ min", "move": "Move"}
+"""What a group of keys is called in the footer."""
+
 AGENDA_EDITOR = (
     Key("done-editing", "ctrl+s", "done", "Done", "Keep these changes", True),
-    Key("cancel-editing", "escape", "cancel", "Cancel", "Leave without the changes"),
-    Key("add-question", "a", "add", "Add", "Add the highlighted bank question"),
-    Key("own-question", "q", "own_question", "Own", "Write a question of your own"),
+    Key("cancel-editing", "escape", "cancel", "Cancel", "Leave without the changes", rank=2),
+    Key("add-question", "a", "add", "Add", "Add the highlighted bank question", rank=2),
+    Key("own-question", "q", "own_question", "Own", "Write a question of your own", rank=2),
     Key("drop-question", "d,delete", "drop", "Drop", "Take the question off the agenda"),
     Key("pin-question", "p", "toggle_pin", "Pin", "Pin: never below the cut line"),
-    Key("priority-up", "plus,equals_sign", "priority_up", "Prio+", "Raise the priority"),
-    Key("priority-down", "minus", "priority_down", "Prio-", "Lower the priority"),
-    Key("more-minutes", "right_square_bracket", "more_minutes", "+½m", "Half a minute more"),
-    Key("fewer-minutes", "left_square_bracket", "fewer_minutes", "-½m", "Half a minute less"),
-    Key("move-up", "ctrl+up,K", "move_up", "Move ↑", "Move the question up"),
-    Key("move-down", "ctrl+down,J", "move_down", "Move ↓", "Move the question down"),
+    Key(
+        "priority-up",
+        "plus,equals_sign",
+        "priority_up",
+        "Prio+",
+        "Raise the priority",
+        group="priority",
+    ),
+    Key("priority-down", "minus", "priority_down", "Prio-", "Lower the priority", group="priority"),
+    Key(
+        "more-minutes",
+        "right_square_bracket",
+        "more_minutes",
+        "+½m",
+        "Half a minute more",
+        group="minutes",
+    ),
+    Key(
+        "fewer-minutes",
+        "left_square_bracket",
+        "fewer_minutes",
+        "-½m",
+        "Half a minute less",
+        group="minutes",
+    ),
+    Key("move-up", "ctrl+up,K", "move_up", "Move ↑", "Move the question up", group="move"),
+    Key("move-down", "ctrl+down,J", "move_down", "Move ↓", "Move the question down", group="move"),
     Key("sort-agenda", "s", "sort", "Sort", "Order by phase and priority again"),
 )
 
 WRAP_UP = (
-    Key("thank-you", "ctrl+y", "thank_you", "Thank-you note", "Write and copy the thank-you", True),
+    Key("thank-you", "ctrl+y", "thank_you", "Thank-you", "Write and copy the thank-you note", True),
     Key("wrap-up-done", "ctrl+s", "done", "Done", "Save, create referral contacts, go back", True),
-    Key("wrap-up-leave", "escape", "done", "Back", "Save and go back"),
+    Key("wrap-up-leave", "escape", "back", "Back", "Save, create referral contacts, go back"),
 )
 
 SEARCH = (Key("search-back", "escape", "back", "Back", "Back to the session list"),)
 
 PATTERNS = (Key("patterns-back", "escape", "back", "Back", "Back to the session list"),)
+
+TEMPLATE = (
+    Key("copy-template", "ctrl+y", "copy", "Copy", "Copy the text as it is now", True),
+    Key("sent-template", "ctrl+s", "sent", "Copy & mark sent", "Copy it and mark it sent", True),
+    Key("close-template", "escape", "close", "Close", "Close without marking it sent"),
+)
+
+HELP = (Key("close-help", "escape", "close", "Close", "Close this list"),)
+
+APP = (
+    Key("help", "f1", "help", "Keys", "Every key of this screen", True, show=False),
+    Key(
+        "help-question",
+        "question_mark",
+        "help_unless_typing",
+        "Keys",
+        "Every key of this screen (where ? is not typed as text)",
+        show=False,
+        rank=0,
+    ),
+    Key("quit", "ctrl+q", "quit", "Quit", "Quit (notes are saved first)", True, False, rank=0),
+    Key("palette", "ctrl+p", "command_palette", "Palette", "Every action of the screen, by name"),
+)
+"""Keys that work on every screen. ``ctrl+p`` is Textual's own binding, listed for help."""
+
+PAGE_KEYS = (
+    ("↑ ↓", "Move in a list, or scroll a page a line"),
+    ("pgup pgdn", "Scroll a page or a list a screenful"),
+    ("home end", "To the top or the bottom"),
+    ("tab ⇧tab", "Next or previous field or list"),
+    ("mouse wheel", "Scroll what is under the pointer"),
+)
+"""Keys Textual's lists, pages and fields handle themselves; listed in the help screen."""
+
+
+def all_keys() -> dict[str, Key]:
+    """Every key row by id, for the help screen and the footer."""
+    rows = (
+        LIVE,
+        START,
+        FILTER,
+        SETUP,
+        SESSION_VIEW,
+        AGENDA_EDITOR,
+        WRAP_UP,
+        SEARCH,
+        PATTERNS,
+        TEMPLATE,
+        HELP,
+        APP,
+    )
+    return {key.id: key for keys in rows for key in keys}

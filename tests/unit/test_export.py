@@ -108,7 +108,7 @@ def test_markdown_has_every_note_and_the_agenda_with_statuses_and_time() -> None
 
     for text in (
         "# Jane Smith · Acme, Inc.",
-        "- **Date:** Monday 4 March 2024, 10:00",
+        "- **Held:** Monday 4 March 2024, 10:00",
         "- **Length:** 30 minutes planned, 30 min 30 s taken",
         "> Moved from consulting in 2019.",
         "## Agenda (1 of 2 asked)",  # counted against the two above the cut

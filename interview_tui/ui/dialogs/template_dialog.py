@@ -6,12 +6,13 @@ from dataclasses import dataclass
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static, TextArea
+from textual.widgets import Button, Static, TextArea
 
+from interview_tui.ui import keymap
 from interview_tui.ui.plain import one_line, plain
+from interview_tui.ui.widgets.key_footer import KeyFooter
 
 
 @dataclass
@@ -22,7 +23,8 @@ class TemplateResult:
 
 
 class TemplateDialog(ModalScreen[TemplateResult | None]):
-    """Edit ``text``; ``ctrl+y`` copies it, ``ctrl+s`` copies it and marks it sent."""
+    """Edit ``text``; ``ctrl+y`` copies it, ``ctrl+s`` copies it and marks it sent; the
+    buttons do the same. What is copied is the text as edited."""
 
     DEFAULT_CSS = """
     TemplateDialog { align: center middle; }
@@ -36,11 +38,8 @@ class TemplateDialog(ModalScreen[TemplateResult | None]):
     TemplateDialog #template-buttons { height: auto; align-horizontal: right; }
     TemplateDialog Button { margin-left: 1; }
     """
-    BINDINGS = [
-        Binding("ctrl+y", "copy", "Copy", id="copy-template", priority=True),
-        Binding("ctrl+s", "sent", "Copy & mark sent", id="sent-template", priority=True),
-        Binding("escape", "close", "Close", id="close-template"),
-    ]
+    AUTO_FOCUS = "#template-text"
+    BINDINGS = keymap.bindings(keymap.TEMPLATE)
 
     def __init__(self, title: str, text: str, name: str) -> None:
         super().__init__()
@@ -53,15 +52,19 @@ class TemplateDialog(ModalScreen[TemplateResult | None]):
         with Vertical():
             yield Static(one_line(self.title_text), id="template-title")
             yield TextArea(self.text, id="template-text")
-            yield Static("ctrl+y copies · ctrl+s copies and marks it sent", id="template-status")
+            yield Static(
+                "A draft: edit it here. ctrl+y copies · ctrl+s copies and marks it sent",
+                id="template-status",
+            )
             with Horizontal(id="template-buttons"):
                 yield Button("Copy", variant="primary", id="copy")
                 yield Button("Copy & mark sent", id="sent")
                 yield Button("Close", id="close")
-        yield Footer()
+        yield KeyFooter()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.run_action(event.button.id or "close")
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        # ``run_action`` is a coroutine: not awaited, a click did nothing.
+        await self.run_action(event.button.id or "close")
 
     def _text(self) -> str:
         return self.query_one(TextArea).text

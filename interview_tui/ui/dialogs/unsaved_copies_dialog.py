@@ -114,8 +114,7 @@ class UnsavedCopiesDialog(ModalScreen["CopiesChoice | None"]):
                 failed.append(f"{copy.path}: {exc}")
                 continue
             done.append(f"{copy.session.title} (the copy is now {moved})")
-            if self.app.search_index is not None:
-                self.app.search_index.add(copy.session)
+            self.app.session_saved(copy.session)
         self._report("Restored", done, failed)
         reload = getattr(self.app.screen_stack[0], "reload", None)
         if callable(reload):

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Select, Static
+from textual.widgets import Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from interview_tui import display_text
@@ -27,6 +27,7 @@ from interview_tui.planner import agenda_items, apply_plan, place_for
 from interview_tui.ui import keymap
 from interview_tui.ui.plain import one_line, styled
 from interview_tui.ui.widgets.agenda_list import AgendaList
+from interview_tui.ui.widgets.key_footer import KeyFooter
 
 ALL = "all"
 
@@ -58,7 +59,7 @@ class AgendaEditorScreen(Screen[Session | None]):
                 yield Static(id="agenda-summary", classes="pane-title")
                 yield AgendaList(id="agenda")
         yield Static(id="lint")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = display_text.one_line(f"Agenda · {self.session.title}")

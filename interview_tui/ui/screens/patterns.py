@@ -1,16 +1,21 @@
 """Patterns across interviews: what several people mentioned, answers side by side, and how
-long each bank question really takes against its estimate."""
+long each bank question really takes against its estimate.
+
+The page scrolls by keyboard and mouse (a focused scroll container around the Markdown).
+"""
 
 from __future__ import annotations
 
 from textual import work
 from textual.app import ComposeResult
+from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown
+from textual.widgets import Header, Markdown
 
 from interview_tui.display_text import markdown_literal, one_line
 from interview_tui.models import Session
 from interview_tui.ui import keymap
+from interview_tui.ui.widgets.key_footer import KeyFooter
 
 SIDE_BY_SIDE = 5
 
@@ -67,14 +72,18 @@ def patterns_markdown(sessions: list[Session]) -> str:
 
 
 class PatternsScreen(Screen[None]):
-    AUTO_FOCUS = "#patterns-page"
+    AUTO_FOCUS = "#patterns-scroll"
     BINDINGS = keymap.bindings(keymap.PATTERNS)
-    DEFAULT_CSS = "PatternsScreen #patterns-page { padding: 0 2; height: 1fr; }"
+    DEFAULT_CSS = """
+    PatternsScreen #patterns-scroll { height: 1fr; }
+    PatternsScreen #patterns-page { padding: 0 2; height: auto; }
+    """
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Markdown("Reading your sessions…", id="patterns-page")
-        yield Footer()
+        with VerticalScroll(id="patterns-scroll"):
+            yield Markdown("Reading your sessions…", id="patterns-page")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Patterns"

@@ -132,6 +132,7 @@ class SavingScreen(Screen[None]):
     def _write_done(self, ok: bool, error: str) -> None:
         self._writing = False
         if ok:
+            self.app.session_saved(self.session)
             self._saved_again()
         else:
             self._save_failed(error)
@@ -190,9 +191,8 @@ class SavingScreen(Screen[None]):
             return True
         self.before_save()
         ok = self.autosaver.save_now(self.session, update_index=update_index)
-        if ok and update_index and self.app.search_index is not None:
-            self.app.search_index.add(self.session.model_copy(deep=True))
         if ok:
+            self.app.session_saved(self.session)
             self._saved_again()
         else:
             self._save_failed(self.autosaver.last_error or "")

@@ -6,12 +6,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from interview_tui.search import Hit, SearchIndex, build_index
 from interview_tui.ui import keymap
 from interview_tui.ui.plain import one_line, plain
+from interview_tui.ui.widgets.key_footer import KeyFooter
 
 
 class SearchScreen(Screen[None]):
@@ -28,7 +29,7 @@ class SearchScreen(Screen[None]):
         yield Input(placeholder="Search notes, reflections and questions", id="query")
         yield Static(id="search-status")
         yield OptionList(id="hits")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Search"
@@ -101,7 +102,9 @@ class SearchScreen(Screen[None]):
         except StoreError as exc:
             self.notify(str(exc), severity="error")
             return
-        self.app.push_screen(SessionViewScreen(session))
+        # The page opens on the matching line.
+        find = (hit.line, hit.line[hit.start : hit.end])
+        self.app.push_screen(SessionViewScreen(session, find=find))
 
     def action_back(self) -> None:
         self.dismiss()

@@ -267,6 +267,7 @@ class SetupScreen(Screen[None]):
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=10)
             return False
+        self.app.session_saved(session)
         return True
 
     def action_save(self) -> None:

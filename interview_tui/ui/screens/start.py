@@ -13,18 +13,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from interview_tui.asked_count import count_of_row
 from interview_tui.storage.session_index import (
     SessionSummary,
     read_summaries,
-    when_stamp,
-    when_text,
 )
 from interview_tui.ui import keymap
 from interview_tui.ui.plain import one_line, plain, styled
+from interview_tui.ui.widgets.key_footer import KeyFooter
 from interview_tui.ui.widgets.session_table import HEADER, SessionTable
 
 if TYPE_CHECKING:
@@ -49,18 +48,43 @@ REST_OF_ROWS_DELAY = 0.3
 SORTS = ("newest", "oldest", "contact", "company")
 
 
+LIST_DATES = (("held", "started_at"), ("sched.", "scheduled_at"), ("created", "created_at"))
+"""The date a row is listed under, and the word that says which: the session page uses the
+same three (Held, Scheduled, Created)."""
+
+
+def list_date(row: SessionSummary) -> tuple[str, str]:
+    """(word, ISO time): the day the call was held, else the day it is scheduled for, else
+    the day the entry was made (a contact someone recommended, not yet an interview)."""
+    for word, field in LIST_DATES:
+        stamp = row.get(field)
+        if isinstance(stamp, str) and stamp:
+            return word, stamp
+    return "", ""
+
+
+def list_stamp(row: SessionSummary) -> str:
+    return list_date(row)[1]
+
+
+def when_cell(row: SessionSummary) -> str:
+    """``held 2026-03-02``: the list's When column, which says what the date is."""
+    word, stamp = list_date(row)
+    return f"{word} {stamp[:10]}" if stamp else ""
+
+
 def sort_rows(rows: list[SessionSummary], how: str) -> list[SessionSummary]:
     if how == "oldest":
-        return sorted(rows, key=when_stamp)
+        return sorted(rows, key=list_stamp)
     if how in ("contact", "company"):
         field = "name" if how == "contact" else "company"
-        return sorted(rows, key=lambda row: (str(row.get(field, "")).lower(), when_stamp(row)))
-    return sorted(rows, key=when_stamp, reverse=True)
+        return sorted(rows, key=lambda row: (str(row.get(field, "")).lower(), list_stamp(row)))
+    return sorted(rows, key=list_stamp, reverse=True)
 
 
 def row_cells(row: SessionSummary) -> tuple[str, ...]:
     return (
-        when_text(row),
+        when_cell(row),
         row.get("name", ""),
         row.get("company", ""),
         status_text(row),
@@ -74,6 +98,13 @@ def matches(row: SessionSummary, query: str) -> bool:
     return all(word in text.lower() for word in query.lower().split())
 
 
+class FilterInput(Input):
+    """The filter box: ``/`` opens search and ``escape`` clears it, rather than being typed
+    (a filter is for names and companies)."""
+
+    BINDINGS = keymap.bindings(keymap.FILTER)
+
+
 class StartScreen(Screen[None]):
     AUTO_FOCUS = "#sessions"
     BINDINGS = keymap.bindings(keymap.START)
@@ -84,6 +115,8 @@ class StartScreen(Screen[None]):
         self.sort = SORTS[0]
         self.due: list[DueItem] = []
         self._all_rows = False
+        self.last_done: tuple[DueItem, Session] | None = None
+        """The item ``x`` marked done last, and its session as it was before: ``u`` undoes."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -93,11 +126,13 @@ class StartScreen(Screen[None]):
             yield OptionList(id="due")
             with Horizontal(id="sessions-head"):
                 yield Static("Sessions", id="sessions-title", classes="title")
-                yield Input(placeholder="/ filter", id="filter", compact=True)
+                yield FilterInput(
+                    placeholder="f: filter by name or company", id="filter", compact=True
+                )
             yield Static(plain(HEADER), id="sessions-header")
             yield SessionTable(id="sessions")
             yield Static(id="sessions-empty")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.rows = read_summaries(self.app.data_root) or []
@@ -110,7 +145,7 @@ class StartScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self, highlight: DueItem | None = None) -> None:
         store = self.app.store
         if store is None:
             return
@@ -120,7 +155,7 @@ class StartScreen(Screen[None]):
             self.show_rows()
         from interview_tui.followups import due_items
 
-        self._show_due(due_items(self.rows, date.today()))
+        self._show_due(due_items(self.rows, date.today()), highlight)
 
     # -- the session table -------------------------------------------------------------------
 
@@ -167,43 +202,103 @@ class StartScreen(Screen[None]):
     def action_filter(self) -> None:
         self.query_one("#filter", Input).focus()
 
+    def action_leave_filter(self) -> None:
+        """Escape in the filter box: clear it and go back to the list."""
+        self.query_one("#filter", Input).value = ""
+        self.query_one("#sessions", SessionTable).focus()
+
     def action_cycle_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
         self.show_rows()
 
     # -- the due list --------------------------------------------------------------------
 
-    def _show_due(self, items: list[DueItem]) -> None:
+    def _show_due(self, items: list[DueItem], highlight: DueItem | None = None) -> None:
+        """Show ``items``, keeping the highlighted row where it was (or on ``highlight``)."""
         self.due = items
         due = self.query_one("#due", OptionList)
+        row = due.highlighted
         due.clear_options()
         today = date.today()
         due.add_options(
             Option(one_line(f"{'!' if item.due < today else '•'} {item.due:%d %b}  {item.label}"))
             for item in items
         )
+        if highlight is not None and highlight in items:
+            row = items.index(highlight)
+        if items:
+            due.highlighted = min(row or 0, len(items) - 1)
+        elif due.has_focus:
+            self.query_one("#sessions", SessionTable).focus()
         due.display = bool(items)
         title = self.query_one("#due-title", Static)
         title.display = bool(items)
-        title.update(styled("Due ($count) [dim]x: done[/dim]", count=len(items)))
+        title.update(styled("Due ($count) [dim]x: done, u: undo[/dim]", count=len(items)))
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "mark_done":
+            return bool(self.due)  # out of the footer while nothing is due
+        if action == "undo_done":
+            return self.last_done is not None
+        return True
 
     def action_mark_done(self) -> None:
+        """The highlighted due item, done. From elsewhere the first ``x`` only moves to the
+        due list, so the item it will mark is the one on screen, highlighted."""
         due = self.query_one("#due", OptionList)
-        store = self._store_or_wait()
-        if store is None or not self.due:
+        if not self.due:
             return
-        index = due.highlighted if due.highlighted is not None else 0
-        item = self.due[index]
+        if not due.has_focus or due.highlighted is None:
+            due.focus()
+            if due.highlighted is None:
+                due.highlighted = 0
+            label = self.due[due.highlighted].label
+            self.notify(f"x again marks this done: {label} (↑ ↓ pick another)", timeout=5)
+            return
+        store = self._store_or_wait()
+        if store is None or not self._writable_or_say():
+            return
+        item = self.due[due.highlighted]
         from interview_tui.followups import mark_done
         from interview_tui.storage.store import StoreError
 
         try:
-            store.save(mark_done(store.load(item.session_id), item))
+            before = store.load(item.session_id)
+            done = mark_done(before, item)
+            store.save(done)
+        except (StoreError, ValueError) as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            self.reload()
+            return
+        self.app.session_saved(done)
+        self.last_done = (item, before)
+        self.notify(f"Done: {item.label}. u undoes it.", timeout=8)
+        self.reload()
+
+    def action_undo_done(self) -> None:
+        """Open the item ``x`` marked done last again."""
+        if self.last_done is None:
+            return
+        store = self._store_or_wait()
+        if store is None or not self._writable_or_say():
+            return
+        item, before = self.last_done
+        from interview_tui.followups import undo_mark_done
+        from interview_tui.storage.store import StoreError
+
+        try:
+            reopened = undo_mark_done(store.load(item.session_id), item, before)
+            store.save(reopened)
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=10)
             return
-        self.notify(f"Done: {item.label}", timeout=3)
-        self.reload()
+        self.app.session_saved(reopened)
+        self.last_done = None
+        self.notify(f"Open again: {item.label}", timeout=5)
+        self.reload(highlight=item)
+        if self.due:
+            self.query_one("#due", OptionList).focus()
 
     # -- opening sessions ----------------------------------------------------------------
 
@@ -298,6 +393,7 @@ class StartScreen(Screen[None]):
                 return
             record_outreach(session, date.today())
             self.app.store.save(session)
+            self.app.session_saved(session)
             self.reload()
 
         if reminding:
@@ -319,6 +415,7 @@ class StartScreen(Screen[None]):
             self.notify(f"{session.contact.name} is already at '{session.contact_status}'.")
             return
         self.app.store.save(moved)
+        self.app.session_saved(moved)
         self.notify(f"{session.contact.name}: {session.contact_status} → {moved.contact_status}")
         self.reload()
 

@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Input, Label, Static, TextArea
+from textual.widgets import Header, Input, Label, Static, TextArea
 
 from interview_tui.followups import (
     call_date,
@@ -23,6 +23,7 @@ from interview_tui.session_flow import asked_count
 from interview_tui.ui import keymap
 from interview_tui.ui.plain import one_line, plain, styled
 from interview_tui.ui.screens.saving import SavingScreen
+from interview_tui.ui.widgets.key_footer import KeyFooter
 
 
 class WrapUpScreen(SavingScreen):
@@ -67,7 +68,7 @@ class WrapUpScreen(SavingScreen):
                 )
                 yield Label("months")
             yield Static(id="followups")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -158,7 +159,12 @@ class WrapUpScreen(SavingScreen):
             if referral.session_id is None:
                 contact = referral_to_session(referral, self.session)
                 store.save(contact)
+                self.app.session_saved(contact)
                 referral.session_id = contact.id
+
+    def action_back(self) -> None:
+        """Escape: the same as done, under its own name so the footer shows both keys."""
+        self.action_done()
 
     def action_done(self) -> None:
         from interview_tui.storage.store import StoreError

@@ -17,9 +17,9 @@ from textual.widgets.option_list import Option
 from interview_tui.display_text import one_line
 
 COLUMNS: tuple[tuple[str, int], ...] = (
-    ("When", 16),
-    ("Contact", 15),
-    ("Company", 15),
+    ("When", 18),  # "held 2026-03-02", "sched. 2026-03-09", "created 2026-03-01"
+    ("Contact", 13),
+    ("Company", 13),
     ("Status", 10),
     ("Asked", 7),  # "3/12 +2": asked of the planned questions, and extra ones
     ("Min", 3),
