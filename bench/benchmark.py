@@ -317,17 +317,13 @@ def search_queries(sessions: list[Any]) -> list[str]:
 
 
 def measure_search(data_dir: Path, sessions: list[Any]) -> dict[str, Any]:
-    try:
-        from interview_tui.search import build_index
-    except ImportError:
-        return {"available": False}
-    from interview_tui.storage.store import SessionStore
+    from interview_tui.service import Workspace
 
-    store = SessionStore(data_dir)
+    workspace = Workspace.open(data_dir)
     try:
-        build_s, index = timed(lambda: build_index(store))
+        build_s, index = timed(workspace.build_search)
     finally:
-        store.close()
+        workspace.close()
     times: dict[str, float] = {}
     hits: dict[str, int] = {}
     gc.collect()
@@ -426,12 +422,9 @@ def memory_child(data_dir: Path) -> None:
     store = SessionStore(data_dir, read_only=True)
     rows = store.summaries()
     fields = None
-    try:
-        from interview_tui.search import build_index
+    from interview_tui.service import Workspace
 
-        fields = build_index(store).field_count
-    except ImportError:
-        pass
+    fields = Workspace(store).build_search().field_count
     peak = peak_rss_mb()
     print(
         json.dumps(

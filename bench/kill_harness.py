@@ -143,17 +143,18 @@ def wait_gone(pid: int, timeout: float = 10) -> None:
 
 
 def open_live_screen(tmux: Tmux, name: str) -> None:
-    """``o`` on the start screen, once the data folder is open (before that the app says
-    "Still opening…" and ``o`` does nothing; a second ``o`` after the live screen opened
-    would land in the note)."""
+    """``o`` on the start screen, once the data folder is open (before that the key is
+    greyed out and does nothing). A second ``o`` only after the first had seconds to open
+    the live screen: one typed after it opened would land in the note."""
     tmux.wait_for(name, lambda screen: "Sessions (1)" in screen)
     for _ in range(20):
         tmux.type(name, "o")
-        screen = tmux.wait_for(name, lambda screen: QUESTION in screen or "Still opening" in screen)
-        if QUESTION in screen:
-            tmux.wait_for(name, lambda screen: "Notes on this question" in screen)
-            return
-        tmux.wait_for(name, lambda screen: "Still opening" not in screen)
+        try:
+            tmux.wait_for(name, lambda screen: QUESTION in screen, timeout=3)
+        except RuntimeError:
+            continue  # still opening the data folder
+        tmux.wait_for(name, lambda screen: "Notes on this question" in screen)
+        return
     raise RuntimeError("the live screen never opened")
 
 

@@ -22,13 +22,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
-from typing import TYPE_CHECKING
 
 from interview_tui.models import REFLECTION_PROMPTS, Session
 from interview_tui.placeholders import fill, placeholder_values
-
-if TYPE_CHECKING:
-    from interview_tui.storage.store import SessionStore
 
 WORD = re.compile(r"\w+")
 SNIPPET_LENGTH = 160
@@ -300,20 +296,3 @@ def _trim(line: str, start: int, end: int) -> tuple[str, int, int]:
     suffix = "…" if right < len(line) else ""
     offset = len(prefix) - left
     return f"{prefix}{snippet}{suffix}", start + offset, end + offset
-
-
-def build_index(store: SessionStore) -> SearchIndex:
-    """An index of every readable session in ``store``, newest first.
-
-    Sessions are loaded and added one at a time, oldest first (a later ``add`` counts as
-    newer), so only one session object is alive at a time, not the whole history.
-    """
-    from interview_tui.storage.store import StoreError
-
-    index = SearchIndex()
-    for summary in reversed(store.summaries()):
-        try:
-            index.add(store.load(summary["id"]))
-        except StoreError:
-            continue  # damaged: the store has set it aside and said so
-    return index

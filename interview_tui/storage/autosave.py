@@ -8,14 +8,21 @@ A failed write (disk full, folder gone) keeps the snapshot pending so the next t
 from __future__ import annotations
 
 import threading
+from typing import Protocol
 
 from interview_tui.models import Session
-from interview_tui.storage.store import SessionSnapshot, SessionStore, StoreError
+from interview_tui.storage.store import SessionSnapshot, StoreError
+
+
+class SnapshotWriter(Protocol):
+    """Where snapshots go: the application service (or, in tests, the store itself)."""
+
+    def save(self, session: SessionSnapshot, *, update_index: bool = ...) -> None: ...
 
 
 class Autosaver:
-    def __init__(self, store: SessionStore) -> None:
-        self.store = store
+    def __init__(self, writer: SnapshotWriter) -> None:
+        self.writer = writer
         # Re-entrant: the hang-up handler may save while this thread is already saving.
         self._write_lock = threading.RLock()
         self._pending_lock = threading.RLock()
@@ -39,7 +46,7 @@ class Autosaver:
             if pending is None:
                 return True
             try:
-                self.store.save(pending[0], update_index=pending[1])
+                self.writer.save(pending[0], update_index=pending[1])
             except StoreError as exc:
                 with self._pending_lock:
                     if self._pending is None:

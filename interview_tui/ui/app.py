@@ -30,9 +30,7 @@ if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
     from interview_tui.banks import BankSet
-    from interview_tui.models import Session
-    from interview_tui.search import SearchIndex
-    from interview_tui.storage.store import SessionStore
+    from interview_tui.service import Workspace
 
 
 class InterviewApp(App[int]):
@@ -57,10 +55,10 @@ class InterviewApp(App[int]):
         self.data_root = locations.data_dir(data_dir)
         self.bank_paths = list(bank_paths)
         self.clock: Clock = clock or MonotonicClock()
-        self.store: SessionStore | None = None
+        self.workspace: Workspace | None = None
+        """The data folder, open once the loading worker is done: every read and save."""
         self.store_error: str | None = None  # why the data folder could not be opened
         self.banks: BankSet | None = None
-        self.search_index: SearchIndex | None = None
 
     def get_default_screen(self) -> StartScreen:
         # The start screen is the app's first screen itself, not one pushed over an empty
@@ -98,32 +96,34 @@ class InterviewApp(App[int]):
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_store_and_banks(self) -> None:
         from interview_tui.banks import default_bank_paths, load_banks
-        from interview_tui.storage.store import SessionStore, StoreError
+        from interview_tui.service import StoreError, Workspace
 
-        store: SessionStore | None = None
+        workspace: Workspace | None = None
         error: str | None = None
         try:
-            store = SessionStore(self.data_root)
+            workspace = Workspace.open(self.data_root)
             # Open the index here, off the UI thread, so that damage found in it or in the
-            # sessions is in ``store.notices`` when ``_loaded`` announces them.
-            store.summaries()
+            # sessions is in ``workspace.notices`` when ``_loaded`` announces them.
+            workspace.summaries()
         except (OSError, StoreError) as exc:
-            if store is not None:
-                store.close()
-                store = None
+            if workspace is not None:
+                workspace.close()
+                workspace = None
             error = str(exc)
             if not isinstance(exc, StoreError):
                 error = f"Cannot open the data folder {self.data_root}: {exc.strerror or exc}"
         banks = load_banks(default_bank_paths(self.bank_paths))
-        self.call_from_thread(self._loaded, store, banks, error)
+        self.call_from_thread(self._loaded, workspace, banks, error)
 
-    def _loaded(self, store: SessionStore | None, banks: BankSet | None, error: str | None) -> None:
-        self.store, self.banks = store, banks
+    def _loaded(
+        self, workspace: Workspace | None, banks: BankSet | None, error: str | None
+    ) -> None:
+        self.workspace, self.banks = workspace, banks
         self.store_error = error
         if error:
             self.notify(error, severity="error", timeout=15)
-        if store is not None:
-            for notice in store.notices:
+        if workspace is not None:
+            for notice in workspace.notices:
                 self.notify(notice, severity="warning", timeout=15)
         if banks is not None and banks.problems:
             lines = "\n".join(str(p) for p in banks.problems[:5])
@@ -141,7 +141,7 @@ class InterviewApp(App[int]):
     @work(thread=True, exclusive=True, group="unsaved-copies", exit_on_error=False)
     def find_unsaved_copies(self) -> None:
         """Copies of notes an earlier run could not save here: say where, offer them back."""
-        from interview_tui.storage.emergency import find_copies
+        from interview_tui.service import find_copies
 
         copies = find_copies(self.data_root)
         if copies:
@@ -192,14 +192,6 @@ class InterviewApp(App[int]):
             )
         )
 
-    def session_saved(self, session: Session) -> None:
-        """Every save of a session ends here, so that search finds what was just saved.
-
-        The search index is built at the first search; later saves replace their session in
-        it (a copy: the screen goes on changing its own)."""
-        if self.search_index is not None:
-            self.search_index.add(session.model_copy(deep=True))
-
     def action_help(self) -> None:
         """The keys of the screen on top (F1); again, or escape, closes the list."""
         from interview_tui.ui.dialogs.help_dialog import HelpDialog
@@ -236,5 +228,5 @@ class InterviewApp(App[int]):
 
     def on_unmount(self) -> None:
         self._flush_screens()
-        if self.store is not None:
-            self.store.close()
+        if self.workspace is not None:
+            self.workspace.close()

@@ -233,6 +233,8 @@ def test_sigkill_during_autosave_loses_nothing_saved(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_sigkill_full_count(tmp_path: Path, request: pytest.FixtureRequest) -> None:
     if not request.config.getoption("markexpr"):
-        pytest.skip(f"the {FULL_ROUNDS}-round run: pytest -m slow tests/reliability/test_crash_safety.py")
+        pytest.skip(
+            f"the {FULL_ROUNDS}-round run: pytest -m slow tests/reliability/test_crash_safety.py"
+        )
     figures = crash_run(tmp_path, FULL_ROUNDS)
     assert figures.rounds == FULL_ROUNDS

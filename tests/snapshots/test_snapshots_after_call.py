@@ -172,7 +172,7 @@ def test_thank_you_note_dialog(
         app = pilot.app
         await settle(pilot)
         # The day after the call, so the note says "yesterday" on every run.
-        session = app.store.load(ADA)
+        session = app.workspace.load(ADA)
         app.push_screen(WrapUpScreen(session, today=date(2026, 3, 3)))
         await wait_until(pilot, lambda: isinstance(app.screen, WrapUpScreen))
         no_blinking(app.screen)

@@ -459,7 +459,7 @@ async def test_prepare_run_wrap_up_and_find_it_again(
             f"• {date.today():%d %b}  Reach out to Ana Ruiz (recommended by Priya Nair)",
         ]
 
-        store = app.store
+        store = app.workspace
         priya = store.load(session.id)
         assert priya.contact_status == "thanked"
         assert priya.reflections["advice"] == "Learn SQL before Spark."
@@ -688,7 +688,7 @@ async def test_exports_from_the_session_page_and_the_start_screen(
         assert text.startswith("---\n")  # front matter for note apps
         assert "Find mentorship early; compilers later." in text
         [back] = from_json(as_json.read_text(encoding="utf-8"))
-        assert back == app.store.load(grace.id)
+        assert back == app.workspace.load(grace.id)
 
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, StartScreen))
@@ -800,7 +800,7 @@ async def test_form_errors_name_each_field_and_the_screen_stays(make_app, wait_u
             "When: '2026-13-45' is not a date; use YYYY-MM-DD or YYYY-MM-DD HH:MM",
         ]
         assert app.focused.id == "length"
-        assert app.store is not None and app.store.summaries() == []
+        assert app.workspace is not None and app.workspace.summaries() == []
 
         # Fixed: the call starts.
         await pilot.press("backspace", "backspace", "4", "5", "tab")

@@ -296,7 +296,7 @@ async def test_setup_with_an_empty_name_shows_the_error_and_stays(make_app, wait
         await pilot.press("ctrl+s")  # saving for later is refused the same way
         await pilot.pause()
         assert app.screen is setup
-        assert app.store is not None and app.store.summaries() == []
+        assert app.workspace is not None and app.workspace.summaries() == []
 
         # A length out of range is named too; fixing both lets the call start.
         setup.query_one("#length", Input).value = "3"

@@ -192,7 +192,7 @@ async def test_a_data_folder_that_is_a_dangling_link_says_so_and_keeps_saying_it
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: app.ready)
         await pilot.pause()
-        assert app.store is None
+        assert app.workspace is None
         [error] = app.messages
         assert str(root) in error and "is a link to" in error and "--data-dir" in error
         await pilot.press("X")  # anything that needs the folder says why, not "wait"
@@ -218,7 +218,7 @@ async def test_a_read_only_data_folder_lists_and_opens_with_one_notice(
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: app.ready)
         await pilot.pause()
-        assert app.store is not None and app.store.read_only
+        assert app.workspace is not None and app.workspace.read_only
         [notice] = app.messages
         assert "Cannot write to" in notice and "read-only" in notice
         assert sorted(listed_names(app)) == ["Person 0", "Person 1", "Person 2"]

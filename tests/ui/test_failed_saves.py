@@ -450,7 +450,7 @@ async def test_a_second_copy_takes_no_typing_and_says_why_on_every_editing_scree
         app = make_app(root)
         async with app.run_test(size=SIZE) as pilot:
             await wait_for(pilot, lambda: app.ready)
-            assert app.store is not None and app.store.read_only
+            assert app.workspace is not None and app.workspace.read_only
 
             await pilot.press("n")  # a new session could never be saved: refused, saying so
             await pilot.pause()

@@ -283,7 +283,7 @@ async def test_typed_text_and_a_hostile_bank_through_setup_editor_live_and_wrap_
             row=next(
                 row
                 for row, session_id in enumerate(table.ids)
-                if app.store.load(session_id).contact.name == wanted
+                if app.workspace.load(session_id).contact.name == wanted
             )
         )
         await pilot.press("m")

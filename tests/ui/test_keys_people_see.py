@@ -302,7 +302,7 @@ async def test_x_marks_only_the_highlighted_due_item_and_u_takes_it_back(
 async def open_thank_you(pilot, wait_until) -> TemplateDialog:
     app = pilot.app
     await open_app(pilot, wait_until)
-    app.push_screen(WrapUpScreen(app.store.load(ADA), today=date(2026, 3, 3)))
+    app.push_screen(WrapUpScreen(app.workspace.load(ADA), today=date(2026, 3, 3)))
     await wait_until(pilot, lambda: isinstance(app.screen, WrapUpScreen))
     await pilot.press("ctrl+y")
     await wait_until(pilot, lambda: isinstance(app.screen, TemplateDialog))

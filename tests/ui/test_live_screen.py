@@ -163,7 +163,7 @@ async def test_typing_saves_by_itself_without_a_question_change(
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         live = await open_live(pilot)
-        path = app.store.sessions_dir / f"{SESSION_ID}.json"
+        path = app.workspace.root / "sessions" / f"{SESSION_ID}.json"
         note = live.query_one("#note", TextArea)
         saves_before = live.autosaver.saves
         submitted: list[float] = []

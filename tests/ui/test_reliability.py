@@ -310,7 +310,7 @@ async def test_a_second_copy_opens_read_only_says_so_and_writes_nothing(
         app = make_app(root)
         async with app.run_test(size=SIZE) as pilot:
             await wait_for(pilot, lambda: app.ready)
-            assert app.store is not None and app.store.read_only
+            assert app.workspace is not None and app.workspace.read_only
             assert any("read-only" in m and str(root) in m for m in app.messages), app.messages
             assert listed(app) == 1
 

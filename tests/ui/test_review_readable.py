@@ -251,7 +251,7 @@ async def search_for(pilot, wait_until, words: str) -> list:
     app = pilot.app
     await pilot.press("slash")
     await wait_until(pilot, lambda: isinstance(app.screen, SearchScreen))
-    await wait_until(pilot, lambda: app.search_index is not None)
+    await wait_until(pilot, lambda: app.workspace is not None and app.workspace.search_ready)
     app.screen.query_one("#query", Input).value = words
     await pilot.pause()
     hits = list(app.screen.hits)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from interview_tui.models import AgendaItem, Contact, Referral, Session
-from interview_tui.search import SearchIndex, build_index
-from interview_tui.storage.store import SessionStore
+from interview_tui.search import SearchIndex
+from interview_tui.service import Workspace
 
 
 def jane(**changes: object) -> Session:
@@ -175,17 +175,17 @@ def test_a_word_in_most_fields_still_finds_everything(index: SearchIndex) -> Non
     assert [hit.session_id for hit in big.search("career 1199")] == ["s1199"]
 
 
-def test_build_index_reads_every_stored_session(
+def test_the_workspace_indexes_every_stored_session(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("INTERVIEW_TUI_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("INTERVIEW_TUI_CONFIG_DIR", str(tmp_path / "config"))
-    store = SessionStore(tmp_path / "data")
-    store.save(jane())
-    store.save(bo())
+    workspace = Workspace.open(tmp_path / "data")
+    workspace.save(jane())
+    workspace.save(bo())
 
-    index = build_index(store)
-    store.close()
+    index = workspace.build_search()
+    workspace.close()
 
     assert len(index) == 2
     assert [hit.session_id for hit in index.search("mentor")] == ["bo", "jane", "jane"]

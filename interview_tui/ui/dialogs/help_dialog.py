@@ -12,10 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Static
 
 from interview_tui.ui import keymap
+from interview_tui.ui.app_screen import AppModal
 from interview_tui.ui.plain import one_line, styled
 from interview_tui.ui.widgets.key_footer import KeyFooter
 
@@ -30,6 +31,7 @@ SCREEN_NAMES = {
     "PatternsScreen": "Patterns",
     "TemplateDialog": "Email or note",
     "QuestionDialog": "Your own question",
+    "LeaveFormDialog": "Leave the form",
 }
 
 
@@ -99,7 +101,7 @@ def sections(screen: Screen[object]) -> list[tuple[str, list[KeyRow]]]:
     ]
 
 
-class HelpDialog(ModalScreen[None]):
+class HelpDialog(AppModal[None]):
     """The keys of ``screen`` and of the whole app; scrolls; escape, F1 or ``?`` close it."""
 
     DEFAULT_CSS = """

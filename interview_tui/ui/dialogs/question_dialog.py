@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
 from interview_tui.models import (
@@ -15,10 +14,11 @@ from interview_tui.models import (
     AgendaItem,
     slugify,
 )
+from interview_tui.ui.app_screen import AppModal
 from interview_tui.ui.plain import plain
 
 
-class QuestionDialog(ModalScreen[AgendaItem | None]):
+class QuestionDialog(AppModal[AgendaItem | None]):
     DEFAULT_CSS = """
     QuestionDialog { align: center middle; }
     QuestionDialog > Vertical {

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
 from interview_tui.ui import keymap
+from interview_tui.ui.app_screen import AppModal
 from interview_tui.ui.plain import one_line, plain
 from interview_tui.ui.widgets.key_footer import KeyFooter
 
@@ -22,7 +22,7 @@ class TemplateResult:
     sent: bool
 
 
-class TemplateDialog(ModalScreen[TemplateResult | None]):
+class TemplateDialog(AppModal[TemplateResult | None]):
     """Edit ``text``; ``ctrl+y`` copies it, ``ctrl+s`` copies it and marks it sent; the
     buttons do the same. What is copied is the text as edited."""
 

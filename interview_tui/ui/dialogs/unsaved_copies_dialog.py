@@ -13,11 +13,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
 
-from interview_tui.storage.emergency import UnsavedCopy, keep, restore
-from interview_tui.storage.store import StoreError
+from interview_tui.service import StoreError, UnsavedCopy, keep_copy
+from interview_tui.ui.app_screen import AppModal
 
 CopiesChoice = Literal["restore", "keep"]
 
@@ -27,7 +26,7 @@ def copy_line(copy: UnsavedCopy) -> str:
     return f"• {copy.session.title}, {copy.saved_at:%d %b %H:%M}{reason}\n  {copy.path}"
 
 
-class UnsavedCopiesDialog(ModalScreen["CopiesChoice | None"]):
+class UnsavedCopiesDialog(AppModal["CopiesChoice | None"]):
     """Dismissed with what was done: ``"restore"``, ``"keep"``, or ``None`` (nothing)."""
 
     DEFAULT_CSS = """
@@ -53,8 +52,8 @@ class UnsavedCopiesDialog(ModalScreen["CopiesChoice | None"]):
 
     @property
     def can_restore(self) -> bool:
-        store = self.app.store
-        return store is not None and not store.read_only
+        workspace = self.app.workspace
+        return workspace is not None and not workspace.read_only
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "choose" and parameters == ("restore",) and not self.can_restore:
@@ -104,17 +103,16 @@ class UnsavedCopiesDialog(ModalScreen["CopiesChoice | None"]):
             self.dismiss("keep")
 
     def _restore(self) -> None:
-        store = self.app.store
-        assert store is not None
+        workspace = self.app.workspace
+        assert workspace is not None
         done, failed = [], []
         for copy in self.copies:
             try:
-                moved = restore(copy, store)
+                moved = workspace.restore(copy)
             except (StoreError, OSError) as exc:
                 failed.append(f"{copy.path}: {exc}")
                 continue
             done.append(f"{copy.session.title} (the copy is now {moved})")
-            self.app.session_saved(copy.session)
         self._report("Restored", done, failed)
         reload = getattr(self.app.screen_stack[0], "reload", None)
         if callable(reload):
@@ -124,7 +122,7 @@ class UnsavedCopiesDialog(ModalScreen["CopiesChoice | None"]):
         done, failed = [], []
         for copy in self.copies:
             try:
-                done.append(str(keep(copy)))
+                done.append(str(keep_copy(copy)))
             except OSError as exc:
                 failed.append(f"{copy.path}: {exc}")
         self._report("Kept as files", done, failed)

@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
+
+from interview_tui.ui.app_screen import AppModal
 
 UnsavedChoice = Literal["retry", "copy", "discard"]
 
 
-class UnsavedDialog(ModalScreen["UnsavedChoice | None"]):
+class UnsavedDialog(AppModal["UnsavedChoice | None"]):
     """Dismissed with the choice, or ``None`` to stay and keep typing."""
 
     DEFAULT_CSS = """

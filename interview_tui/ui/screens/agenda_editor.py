@@ -8,7 +8,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -25,6 +24,7 @@ from interview_tui.models import (
 from interview_tui.placeholders import fill, placeholder_values
 from interview_tui.planner import agenda_items, apply_plan, place_for
 from interview_tui.ui import keymap
+from interview_tui.ui.app_screen import AppScreen
 from interview_tui.ui.plain import one_line, styled
 from interview_tui.ui.widgets.agenda_list import AgendaList
 from interview_tui.ui.widgets.key_footer import KeyFooter
@@ -32,7 +32,7 @@ from interview_tui.ui.widgets.key_footer import KeyFooter
 ALL = "all"
 
 
-class AgendaEditorScreen(Screen[Session | None]):
+class AgendaEditorScreen(AppScreen[Session | None]):
     """Returns the edited session (not yet saved by the caller), or None when cancelled."""
 
     CSS_PATH = "agenda_editor.tcss"

@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-
-from textual.screen import Screen
+from typing import Any
 
 from interview_tui.locations import EXPORTS_DIR
 from interview_tui.models import Session
+from interview_tui.ui.app_screen import AppScreen
 
 SUFFIX = {"md": "md", "json": "json", "csv": "csv", "ics": "ics"}
 
@@ -33,7 +33,7 @@ def write_exports(
 
 
 def export_sessions(
-    screen: Screen[object], sessions: Sequence[Session] | None, formats: Sequence[str]
+    screen: AppScreen[Any], sessions: Sequence[Session] | None, formats: Sequence[str]
 ) -> None:
     """Export ``sessions`` (None: every stored session) in a worker; notify when done."""
     app = screen.app
@@ -44,7 +44,10 @@ def export_sessions(
         if sessions is not None:
             chosen = list(sessions)
         else:
-            chosen, skipped = app.store.load_all()
+            workspace = app.workspace
+            if workspace is None:
+                return
+            chosen, skipped = workspace.load_all()
         stem = (
             chosen[0].id
             if sessions is not None and len(chosen) == 1

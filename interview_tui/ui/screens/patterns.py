@@ -9,12 +9,12 @@ from __future__ import annotations
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Header, Markdown
 
 from interview_tui.display_text import markdown_literal, one_line
 from interview_tui.models import Session
 from interview_tui.ui import keymap
+from interview_tui.ui.app_screen import AppScreen
 from interview_tui.ui.widgets.key_footer import KeyFooter
 
 SIDE_BY_SIDE = 5
@@ -71,7 +71,7 @@ def patterns_markdown(sessions: list[Session]) -> str:
     return "\n".join(lines)
 
 
-class PatternsScreen(Screen[None]):
+class PatternsScreen(AppScreen[None]):
     AUTO_FOCUS = "#patterns-scroll"
     BINDINGS = keymap.bindings(keymap.PATTERNS)
     DEFAULT_CSS = """
@@ -91,10 +91,10 @@ class PatternsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def build(self) -> None:
-        store = self.app.store
-        if store is None:
+        workspace = self.app.workspace
+        if workspace is None:
             return
-        text = patterns_markdown(list(store.iter_sessions()))
+        text = patterns_markdown(list(workspace.sessions()))
         self.app.call_from_thread(self.query_one(Markdown).update, text)
 
     def action_back(self) -> None:

@@ -4,7 +4,7 @@ Typing saves at once when nothing was saved in the last ``AUTOSAVE_SECONDS``, el
 end of that interval: a throttle with a leading edge, so the first keystroke is on disk within
 milliseconds and steady typing saves every interval (a save costs under a millisecond; a kill
 loses at most about one interval of typing). Writes run one at a time in a worker thread
-through the :class:`~interview_tui.storage.autosave.Autosaver`; ``flush`` saves at once on
+through the workspace's autosaver; ``flush`` saves at once on
 this thread (question changes, leaving, quit, suspend).
 
 When a write fails (disk full, folder not writable) the text stays on screen and stays
@@ -24,16 +24,18 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, TextArea
 
 from interview_tui.models import Session
-from interview_tui.storage.autosave import Autosaver
+from interview_tui.ui.app_screen import AppScreen
 from interview_tui.ui.widgets.save_banner import SaveBanner
+
+if TYPE_CHECKING:
+    from interview_tui.service import Autosaver
 
 AUTOSAVE_SECONDS = 0.15
 RETRY_SECONDS = 5.0
@@ -46,7 +48,7 @@ Then = Callable[[Path | None], object]
 """What to do once it is safe to leave; gets the path of a copy saved elsewhere, if any."""
 
 
-class SavingScreen(Screen[None]):
+class SavingScreen(AppScreen[None]):
     WRITE_ACTIONS: ClassVar[frozenset[str]] = frozenset()
     """Actions that change the session: disabled while the folder is read-only."""
 
@@ -66,10 +68,10 @@ class SavingScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.mount(self.banner, before=0)
-        store = self.app.store
-        if store is not None and not store.read_only:
-            self.autosaver = Autosaver(store)
-        elif store is not None:
+        workspace = self.app.workspace
+        if workspace is not None and not workspace.read_only:
+            self.autosaver = workspace.autosaver()
+        elif workspace is not None:
             for area in self.query(TextArea):
                 area.read_only = True
             for box in self.query(Input):
@@ -78,8 +80,8 @@ class SavingScreen(Screen[None]):
 
     @property
     def folder_read_only(self) -> bool:
-        store = self.app.store
-        return store is not None and store.read_only
+        workspace = self.app.workspace
+        return workspace is not None and workspace.read_only
 
     @property
     def has_unsaved_changes(self) -> bool:
@@ -132,7 +134,6 @@ class SavingScreen(Screen[None]):
     def _write_done(self, ok: bool, error: str) -> None:
         self._writing = False
         if ok:
-            self.app.session_saved(self.session)
             self._saved_again()
         else:
             self._save_failed(error)
@@ -192,7 +193,6 @@ class SavingScreen(Screen[None]):
         self.before_save()
         ok = self.autosaver.save_now(self.session, update_index=update_index)
         if ok:
-            self.app.session_saved(self.session)
             self._saved_again()
         else:
             self._save_failed(self.autosaver.last_error or "")
@@ -202,7 +202,7 @@ class SavingScreen(Screen[None]):
 
     def write_copy(self) -> Path:
         """Write the session as it is on screen to a folder outside the data folder."""
-        from interview_tui.storage.emergency import write_copy
+        from interview_tui.service import write_copy
 
         self.before_save()
         return write_copy(self.session, self.app.data_root, self.save_error or "")

@@ -5,17 +5,17 @@ from __future__ import annotations
 from textual import on, work
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from interview_tui.search import Hit, SearchIndex, build_index
+from interview_tui.search import Hit
 from interview_tui.ui import keymap
+from interview_tui.ui.app_screen import AppScreen
 from interview_tui.ui.plain import one_line, plain
 from interview_tui.ui.widgets.key_footer import KeyFooter
 
 
-class SearchScreen(Screen[None]):
+class SearchScreen(AppScreen[None]):
     CSS_PATH = "search.tcss"
     AUTO_FOCUS = "#query"
     BINDINGS = keymap.bindings(keymap.SEARCH)
@@ -33,20 +33,20 @@ class SearchScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Search"
-        if self.app.search_index is None:
+        workspace = self.app.workspace
+        if workspace is not None and not workspace.search_ready:
             self.query_one("#search-status", Static).update("Indexing your sessions…")
             self.build()
 
     @work(thread=True, exclusive=True, group="search-index", exit_on_error=False)
     def build(self) -> None:
-        store = self.app.store
-        if store is None:
+        workspace = self.app.workspace
+        if workspace is None:
             return
-        index = build_index(store)
-        self.app.call_from_thread(self._built, index)
+        index = workspace.build_search()
+        self.app.call_from_thread(self._built, len(index))
 
-    def _built(self, index: SearchIndex) -> None:
-        self.app.search_index = index
+    def _built(self, _count: int) -> None:
         self.run_search(self.query_one("#query", Input).value)
 
     @on(Input.Changed, "#query")
@@ -54,18 +54,19 @@ class SearchScreen(Screen[None]):
         self.run_search(event.value)
 
     def run_search(self, query: str) -> None:
-        index = self.app.search_index
+        workspace = self.app.workspace
         status = self.query_one("#search-status", Static)
-        if index is None:
+        if workspace is None or not workspace.search_ready:
             return
-        self.hits = index.search(query) if query.strip() else []
+        self.hits = workspace.search(query) if query.strip() else []
         options = self.query_one("#hits", OptionList)
         options.clear_options()
         options.add_options(Option(self._hit_text(hit)) for hit in self.hits)
         if self.hits:
             options.highlighted = 0  # enter in the query box, then enter opens the best hit
         if not query.strip():
-            status.update(plain(f"{len(index)} sessions indexed. Type to search."))
+            count = len(workspace.summaries())
+            status.update(plain(f"{count} sessions indexed. Type to search."))
         else:
             more = "+" if len(self.hits) >= 100 else ""
             lines = "line" if len(self.hits) == 1 else "lines"
@@ -91,14 +92,14 @@ class SearchScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#hits")
     def open_hit(self, event: OptionList.OptionSelected) -> None:
         hit = self.hits[event.option_index]
-        store = self.app.store
-        if store is None:
+        workspace = self.app.workspace
+        if workspace is None:
             return
-        from interview_tui.storage.store import StoreError
+        from interview_tui.service import StoreError
         from interview_tui.ui.screens.session_view import SessionViewScreen
 
         try:
-            session = store.load(hit.session_id)
+            session = workspace.load(hit.session_id)
         except StoreError as exc:
             self.notify(str(exc), severity="error")
             return

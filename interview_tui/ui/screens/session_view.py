@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header, Markdown
 from textual.widgets._markdown import MarkdownBlock
@@ -17,6 +16,7 @@ from textual.widgets._markdown import MarkdownBlock
 from interview_tui.display_text import one_line
 from interview_tui.models import Session
 from interview_tui.ui import keymap
+from interview_tui.ui.app_screen import AppScreen
 from interview_tui.ui.screens.exporting import export_sessions
 from interview_tui.ui.widgets.key_footer import KeyFooter
 
@@ -44,7 +44,7 @@ def find_block(markdown: Markdown, line: str, word: str = "") -> MarkdownBlock |
     return None
 
 
-class SessionViewScreen(Screen[None]):
+class SessionViewScreen(AppScreen[None]):
     CSS_PATH = "session_view.tcss"
     AUTO_FOCUS = "#session-scroll"
     BINDINGS = keymap.bindings(keymap.SESSION_VIEW)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Label, SelectionList, Static, TextArea
 
@@ -30,6 +29,7 @@ from interview_tui.session_form import (
     session_values,
 )
 from interview_tui.ui import keymap
+from interview_tui.ui.app_screen import AppScreen
 from interview_tui.ui.plain import one_line, plain, styled
 from interview_tui.ui.widgets.agenda_list import AgendaList
 
@@ -47,7 +47,7 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-class SetupScreen(Screen[None]):
+class SetupScreen(AppScreen[None]):
     CSS_PATH = "setup.tcss"
     AUTO_FOCUS = "#name"
     BINDINGS = keymap.bindings(keymap.SETUP)
@@ -256,18 +256,18 @@ class SetupScreen(Screen[None]):
         return session
 
     def _save(self, session: Session) -> bool:
-        store = self.app.store
-        if store is None:
-            self.notify("Still opening your data folder…", severity="warning")
+        workspace = self.app.workspace
+        if workspace is None:
+            problem = self.app.store_error or "Still opening your data folder…"
+            self.notify(problem, severity="warning")
             return False
-        from interview_tui.storage.store import StoreError
+        from interview_tui.service import StoreError
 
         try:
-            store.save(session)
+            workspace.save(session)
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=10)
             return False
-        self.app.session_saved(session)
         return True
 
     def action_save(self) -> None:

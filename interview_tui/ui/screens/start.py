@@ -12,16 +12,13 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from interview_tui.asked_count import count_of_row
-from interview_tui.storage.session_index import (
-    SessionSummary,
-    read_summaries,
-)
+from interview_tui.service import SessionSummary, read_summaries
 from interview_tui.ui import keymap
+from interview_tui.ui.app_screen import AppScreen
 from interview_tui.ui.plain import one_line, plain, styled
 from interview_tui.ui.widgets.key_footer import KeyFooter
 from interview_tui.ui.widgets.session_table import HEADER, SessionTable
@@ -29,7 +26,7 @@ from interview_tui.ui.widgets.session_table import HEADER, SessionTable
 if TYPE_CHECKING:
     from interview_tui.followups import DueItem
     from interview_tui.models import Session
-    from interview_tui.storage.store import SessionStore
+    from interview_tui.service import Workspace
 
 
 def status_text(row: SessionSummary) -> str:
@@ -46,6 +43,19 @@ MAX_ROWS = 500  # past this many the filter is the way in
 FIRST_ROWS = 40
 REST_OF_ROWS_DELAY = 0.3
 SORTS = ("newest", "oldest", "contact", "company")
+NEEDS_DATA = frozenset(
+    {
+        "open_session",
+        "view_session",
+        "prepare",
+        "outreach",
+        "advance_status",
+        "search",
+        "patterns",
+        "export_all",
+    }
+)
+"""Actions that read or change stored sessions: off until the data folder is open."""
 
 
 LIST_DATES = (("held", "started_at"), ("sched.", "scheduled_at"), ("created", "created_at"))
@@ -105,7 +115,7 @@ class FilterInput(Input):
     BINDINGS = keymap.bindings(keymap.FILTER)
 
 
-class StartScreen(Screen[None]):
+class StartScreen(AppScreen[None]):
     AUTO_FOCUS = "#sessions"
     BINDINGS = keymap.bindings(keymap.START)
 
@@ -141,15 +151,16 @@ class StartScreen(Screen[None]):
 
     def _on_app_ready(self, ready: bool) -> None:
         self.reload()
+        self.refresh_bindings()  # the keys that wait for the data folder
 
     def on_screen_resume(self) -> None:
         self.reload()
 
     def reload(self, highlight: DueItem | None = None) -> None:
-        store = self.app.store
-        if store is None:
+        workspace = self.app.workspace
+        if workspace is None:
             return
-        rows = store.summaries()
+        rows = workspace.summaries()
         if rows != self.rows:
             self.rows = rows
             self.show_rows()
@@ -236,13 +247,6 @@ class StartScreen(Screen[None]):
         title.update(styled("Due ($count) [dim]x: done, u: undo[/dim]", count=len(items)))
         self.refresh_bindings()
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "mark_done":
-            return bool(self.due)  # out of the footer while nothing is due
-        if action == "undo_done":
-            return self.last_done is not None
-        return True
-
     def action_mark_done(self) -> None:
         """The highlighted due item, done. From elsewhere the first ``x`` only moves to the
         due list, so the item it will mark is the one on screen, highlighted."""
@@ -256,22 +260,20 @@ class StartScreen(Screen[None]):
             label = self.due[due.highlighted].label
             self.notify(f"x again marks this done: {label} (↑ ↓ pick another)", timeout=5)
             return
-        store = self._store_or_wait()
-        if store is None or not self._writable_or_say():
+        workspace = self._workspace_or_say()
+        if workspace is None or not self._writable_or_say():
             return
         item = self.due[due.highlighted]
         from interview_tui.followups import mark_done
-        from interview_tui.storage.store import StoreError
+        from interview_tui.service import StoreError
 
         try:
-            before = store.load(item.session_id)
-            done = mark_done(before, item)
-            store.save(done)
+            before = workspace.load(item.session_id)
+            workspace.save(mark_done(before, item))
         except (StoreError, ValueError) as exc:
             self.notify(str(exc), severity="error", timeout=10)
             self.reload()
             return
-        self.app.session_saved(done)
         self.last_done = (item, before)
         self.notify(f"Done: {item.label}. u undoes it.", timeout=8)
         self.reload()
@@ -280,20 +282,18 @@ class StartScreen(Screen[None]):
         """Open the item ``x`` marked done last again."""
         if self.last_done is None:
             return
-        store = self._store_or_wait()
-        if store is None or not self._writable_or_say():
+        workspace = self._workspace_or_say()
+        if workspace is None or not self._writable_or_say():
             return
         item, before = self.last_done
         from interview_tui.followups import undo_mark_done
-        from interview_tui.storage.store import StoreError
+        from interview_tui.service import StoreError
 
         try:
-            reopened = undo_mark_done(store.load(item.session_id), item, before)
-            store.save(reopened)
+            workspace.save(undo_mark_done(workspace.load(item.session_id), item, before))
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=10)
             return
-        self.app.session_saved(reopened)
         self.last_done = None
         self.notify(f"Open again: {item.label}", timeout=5)
         self.reload(highlight=item)
@@ -302,18 +302,42 @@ class StartScreen(Screen[None]):
 
     # -- opening sessions ----------------------------------------------------------------
 
-    def _store_or_wait(self) -> SessionStore | None:
-        if self.app.store is None and self.app.ready:  # it could not be opened: say why again
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that need the data folder are greyed out until it has been opened."""
+        if action == "mark_done":
+            return bool(self.due)  # out of the footer while nothing is due
+        if action == "undo_done":
+            return self.last_done is not None
+        if action in NEEDS_DATA and not self.app.ready:
+            return None
+        return True
+
+    def _workspace_or_say(self) -> Workspace | None:
+        """The open data folder; None (and says why again) when it could not be opened."""
+        workspace = self.app.workspace
+        if workspace is None:
             problem = self.app.store_error or f"Cannot open the data folder {self.app.data_root}."
             self.notify(problem, severity="error", timeout=10, markup=False)
-        elif self.app.store is None:
-            self.notify("Still opening your data folder…", timeout=2)
-        return self.app.store
+        return workspace
+
+    def _save(self, session: Session) -> bool:
+        """Save through the workspace; False (and says why) when the write failed."""
+        workspace = self._workspace_or_say()
+        if workspace is None or not self._writable_or_say():
+            return False
+        from interview_tui.service import StoreError
+
+        try:
+            workspace.save(session)
+        except StoreError as exc:
+            self.notify(f"Not saved: {exc}", severity="error", timeout=10)
+            return False
+        return True
 
     def _writable_or_say(self) -> bool:
         """False (and says why) when another copy of the app holds the data folder."""
-        store = self.app.store
-        if store is not None and store.read_only:
+        workspace = self.app.workspace
+        if workspace is not None and workspace.read_only:
             self.notify(
                 "Read-only: another copy of interview-tui has this data folder open, so "
                 "nothing can be prepared or changed here. Close the other copy first.",
@@ -325,14 +349,16 @@ class StartScreen(Screen[None]):
         return True
 
     def _load_selected(self) -> Session | None:
-        store = self._store_or_wait()
         session_id = self._selected_id()
-        if store is None or session_id is None:
+        if session_id is None:
             return None
-        from interview_tui.storage.store import StoreError
+        workspace = self._workspace_or_say()
+        if workspace is None:
+            return None
+        from interview_tui.service import StoreError
 
         try:
-            return store.load(session_id)
+            return workspace.load(session_id)
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=10)
             self.reload()
@@ -387,13 +413,10 @@ class StartScreen(Screen[None]):
         reminding = outreach_is_reminder(session)
 
         def closed(result: TemplateResult | None) -> None:
-            if result is None or not result.sent or self.app.store is None:
-                return
-            if not self._writable_or_say():
+            if result is None or not result.sent:
                 return
             record_outreach(session, date.today())
-            self.app.store.save(session)
-            self.app.session_saved(session)
+            self._save(session)
             self.reload()
 
         if reminding:
@@ -406,7 +429,7 @@ class StartScreen(Screen[None]):
         if not self._writable_or_say():
             return
         session = self._load_selected()
-        if session is None or self.app.store is None:
+        if session is None:
             return
         from interview_tui.followups import advance_contact_status
 
@@ -414,8 +437,8 @@ class StartScreen(Screen[None]):
         if moved.contact_status == session.contact_status:
             self.notify(f"{session.contact.name} is already at '{session.contact_status}'.")
             return
-        self.app.store.save(moved)
-        self.app.session_saved(moved)
+        if not self._save(moved):
+            return
         self.notify(f"{session.contact.name}: {session.contact_status} → {moved.contact_status}")
         self.reload()
 
@@ -430,8 +453,7 @@ class StartScreen(Screen[None]):
         self.app.push_screen(PatternsScreen())
 
     def action_export_all(self) -> None:
-        store = self._store_or_wait()
-        if store is not None:
+        if self._workspace_or_say() is not None:
             from interview_tui.ui.screens.exporting import export_sessions
 
             export_sessions(self, None, formats=("md", "csv", "json", "ics"))

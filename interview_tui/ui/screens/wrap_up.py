@@ -152,14 +152,13 @@ class WrapUpScreen(SavingScreen):
         self.app.push_screen(TemplateDialog("Thank-you note", text, "thank-you"), closed)
 
     def _create_referral_contacts(self) -> None:
-        store = self.app.store
-        if store is None or store.read_only:
+        workspace = self.app.workspace
+        if workspace is None or workspace.read_only:
             return
         for referral in self.session.referrals:
             if referral.session_id is None:
                 contact = referral_to_session(referral, self.session)
-                store.save(contact)
-                self.app.session_saved(contact)
+                workspace.save(contact)
                 referral.session_id = contact.id
 
     def action_back(self) -> None:
@@ -167,7 +166,7 @@ class WrapUpScreen(SavingScreen):
         self.action_done()
 
     def action_done(self) -> None:
-        from interview_tui.storage.store import StoreError
+        from interview_tui.service import StoreError
 
         try:
             self._create_referral_contacts()

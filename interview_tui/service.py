@@ -1,0 +1,171 @@
+"""The one door through which the app and the command line read and change stored data.
+
+A :class:`Workspace` holds one data folder. Saving a session through it writes the session
+file, its row in the list index and its entry in the search index in one call, so no screen
+can save a session that the list or search then misses. Screens and CLI commands never
+touch :mod:`interview_tui.storage` themselves.
+
+Autosaves (a snapshot of the live session every fraction of a second) write the file only;
+the workspace remembers which sessions changed since the search index last saw them and
+brings those entries up to date before the next search, so autosaved notes are found too.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from interview_tui.models import Session
+from interview_tui.search import Hit, SearchIndex
+from interview_tui.storage.autosave import Autosaver
+
+# Also what the UI may use before a workspace is open, or without one: the first screen draws
+# the list from the plain-JSON index, and a signal handler writes an emergency copy.
+from interview_tui.storage.emergency import CopyError, UnsavedCopy, find_copies, write_copy
+from interview_tui.storage.emergency import keep as keep_copy
+from interview_tui.storage.session_index import SessionSummary, read_summaries, when_text
+from interview_tui.storage.store import (
+    ReadOnlyError,
+    SessionSnapshot,
+    SessionStore,
+    StoreError,
+)
+
+__all__ = [
+    "Autosaver",
+    "CopyError",
+    "ReadOnlyError",
+    "SessionSummary",
+    "StoreError",
+    "UnsavedCopy",
+    "Workspace",
+    "find_copies",
+    "keep_copy",
+    "read_summaries",
+    "when_text",
+    "write_copy",
+]
+
+Change = Callable[[Session], object]
+"""A domain function that changes a session in place, or returns the changed copy."""
+
+
+class Workspace:
+    def __init__(self, store: SessionStore) -> None:
+        self._store = store
+        self._search: SearchIndex | None = None
+        self._stale: set[str] = set()
+        self._search_lock = threading.Lock()
+
+    @classmethod
+    def open(cls, root: Path, *, read_only: bool = False) -> Workspace:
+        """Open the data folder; :class:`StoreError` with one clear line when it cannot be."""
+        return cls(SessionStore(root, read_only=read_only))
+
+    # -- the folder ------------------------------------------------------------------------
+
+    @property
+    def root(self) -> Path:
+        return self._store.root
+
+    @property
+    def read_only(self) -> bool:
+        return self._store.read_only
+
+    @property
+    def notices(self) -> list[str]:
+        """What the person should hear about the folder: damaged files, read-only, …"""
+        return self._store.notices
+
+    def close(self) -> None:
+        self._store.close()
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def summaries(self) -> list[SessionSummary]:
+        """Every session's list row, newest first."""
+        return self._store.summaries()
+
+    def load(self, session_id: str) -> Session:
+        return self._store.load(session_id)
+
+    def sessions(self) -> Iterator[Session]:
+        """Every readable session, newest first; damaged ones are skipped and reported."""
+        return self._store.iter_sessions()
+
+    def load_all(self) -> tuple[list[Session], list[str]]:
+        """Every readable session, and one line for each that could not be read."""
+        return self._store.load_all()
+
+    # -- the one write path ----------------------------------------------------------------
+
+    def save(self, session: Session | SessionSnapshot, *, update_index: bool = True) -> None:
+        """Write ``session``: its file and (unless an autosave) its list row, then search."""
+        self._store.save(session, update_index=update_index)
+        session_id = session.session_id if isinstance(session, SessionSnapshot) else session.id
+        with self._search_lock:
+            self._stale.add(session_id)
+
+    def update(self, session_id: str, change: Change) -> Session:
+        """Load a session, apply a domain ``change`` to it and save the result."""
+        session = self.load(session_id)
+        changed = change(session)
+        result = changed if isinstance(changed, Session) else session
+        self.save(result)
+        return result
+
+    def delete(self, session_id: str) -> None:
+        self._store.delete(session_id)
+        with self._search_lock:
+            self._stale.discard(session_id)
+            if self._search is not None:
+                self._search.remove(session_id)
+
+    def autosaver(self) -> Autosaver:
+        """A debounced writer for one open session; its writes come back through :meth:`save`."""
+        return Autosaver(self)
+
+    def restore(self, copy: UnsavedCopy) -> Path:
+        """Bring an emergency copy back into the folder; returns where the copy now is."""
+        from interview_tui.storage import emergency
+
+        moved = emergency.restore(copy, self._store)
+        with self._search_lock:
+            self._stale.add(copy.session.id)
+        return moved
+
+    # -- search ----------------------------------------------------------------------------
+
+    @property
+    def search_ready(self) -> bool:
+        return self._search is not None
+
+    def build_search(self) -> SearchIndex:
+        """Index every readable session (slow with thousands: call it from a worker)."""
+        index = SearchIndex()
+        # Oldest first, one session alive at a time: a later ``add`` counts as newer.
+        for summary in reversed(self.summaries()):
+            try:
+                index.add(self.load(summary["id"]))
+            except StoreError:
+                continue  # damaged: the store has set it aside and said so
+        with self._search_lock:
+            self._search = index
+            self._stale.clear()
+        return index
+
+    def search(self, query: str, limit: int = 100) -> list[Hit]:
+        """Matches for ``query``; builds the index first if no search ran yet."""
+        if self._search is None:
+            self.build_search()
+        with self._search_lock:
+            stale, self._stale = self._stale, set()
+            index = self._search
+        assert index is not None
+        for session_id in sorted(stale):
+            try:
+                index.add(self.load(session_id))
+            except StoreError:
+                index.remove(session_id)
+        return index.search(query, limit=limit)

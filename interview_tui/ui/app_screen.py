@@ -1,0 +1,31 @@
+"""Screens and dialogs that know which app they belong to.
+
+Textual types ``self.app`` as ``App[Any]``, so a screen reaching ``self.app.workspace`` is
+untyped. These bases narrow it to :class:`~interview_tui.ui.app.InterviewApp` for the type
+checker only; at run time they are plain ``Screen`` and ``ModalScreen``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeVar
+
+from textual.screen import ModalScreen, Screen
+
+if TYPE_CHECKING:
+    from interview_tui.ui.app import InterviewApp
+
+ResultType = TypeVar("ResultType")
+
+
+class AppScreen(Screen[ResultType]):
+    if TYPE_CHECKING:
+
+        @property
+        def app(self) -> InterviewApp: ...
+
+
+class AppModal(ModalScreen[ResultType]):
+    if TYPE_CHECKING:
+
+        @property
+        def app(self) -> InterviewApp: ...
