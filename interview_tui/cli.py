@@ -12,7 +12,7 @@ from interview_tui.display_text import one_line
 
 if TYPE_CHECKING:
     from interview_tui.models import Bank, Session
-    from interview_tui.storage.store import SessionStore
+    from interview_tui.service import Workspace
 
 
 class _VersionAction(argparse.Action):
@@ -127,14 +127,14 @@ def _print_lint_warnings(banks: list[Bank]) -> int:
     return count
 
 
-def _open_store(args: argparse.Namespace) -> SessionStore | None:
+def _open_workspace(args: argparse.Namespace) -> Workspace | None:
     """The data folder, read-only: listing and exporting create, change and lock nothing."""
     from interview_tui import locations
-    from interview_tui.storage.store import SessionStore, StoreError
+    from interview_tui.service import StoreError, Workspace
 
     root = locations.data_dir(args.data_dir)
     try:
-        return SessionStore(root, read_only=True)
+        return Workspace.open(root, read_only=True)
     except StoreError as exc:
         print(f"interview-tui: {exc}", file=sys.stderr)
     except OSError as exc:
@@ -144,17 +144,17 @@ def _open_store(args: argparse.Namespace) -> SessionStore | None:
 
 def _sessions_list(args: argparse.Namespace) -> int:
     from interview_tui.asked_count import count_of_row
-    from interview_tui.storage.session_index import when_text
+    from interview_tui.service import when_text
 
-    store = _open_store(args)
-    if store is None:
+    workspace = _open_workspace(args)
+    if workspace is None:
         return 1
-    for row in store.summaries():
+    for row in workspace.summaries():
         when = when_text(row)
         who = one_line(row["name"] + (f" ({row['company']})" if row.get("company") else ""))
         asked = count_of_row(row).short  # "3/9 +2": of the planned questions, and extra
         print(f"{row['id']}  {when:<16}  {row['status']:<8} {asked:>7} asked  {who}")
-    for notice in store.notices:  # damaged files the list had to skip
+    for notice in workspace.notices:  # damaged files the list had to skip
         print(notice, file=sys.stderr)
     return 0
 
@@ -163,15 +163,15 @@ def _export(args: argparse.Namespace) -> int:
     if bool(args.session_id) == bool(args.all):
         print("interview-tui export: give a SESSION_ID or --all (not both)", file=sys.stderr)
         return 2
-    store = _open_store(args)
-    if store is None:
+    workspace = _open_workspace(args)
+    if workspace is None:
         return 1
     try:
-        chosen = _sessions_to_export(store, args.session_id)
+        chosen = _sessions_to_export(workspace, args.session_id)
         # Damaged or unreadable files that could not be exported, each named once: the one
         # asked for was named in the error line already.
         named = f"{args.session_id}.json" if chosen is None else None
-        for notice in store.notices:
+        for notice in workspace.notices:
             if named is None or named not in notice:
                 print(notice, file=sys.stderr)
         if chosen is None:
@@ -179,21 +179,21 @@ def _export(args: argparse.Namespace) -> int:
         sessions, skipped = chosen
         return _write_sessions(sessions, args.format, args.output, skipped)
     finally:
-        store.close()
+        workspace.close()
 
 
 def _sessions_to_export(
-    store: SessionStore, session_id: str | None
+    workspace: Workspace, session_id: str | None
 ) -> tuple[list[Session], int] | None:
     """The sessions to write and how many were left out; None (after one line) if the one
     asked for cannot be read."""
-    from interview_tui.storage.store import StoreError
+    from interview_tui.service import StoreError
 
     if session_id is None:
-        sessions, skipped = store.load_all()
+        sessions, skipped = workspace.load_all()
         return sessions, len(skipped)
     try:
-        return [store.load(session_id)], 0
+        return [workspace.load(session_id)], 0
     except StoreError as exc:
         # Damaged, or not a file: what is wrong with it. Not there at all: just that.
         reason = f"no session {session_id!r}" if str(exc).startswith("no session") else str(exc)
