@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
-from interview_tui.models import Contact, FollowUp, Referral, Session
+from interview_tui.models import MAX_NAME_LENGTH, Contact, FollowUp, Referral, Session
 from interview_tui.session_flow import (
     contact_status_rank,
     move_contact_status,
@@ -392,6 +392,10 @@ def referral_to_session(referral: Referral, parent_session: Session) -> Session:
     if call_date(parent_session):
         recommended += f" on {call_date(parent_session):%Y-%m-%d}"
     note = referral.note.strip()
+    if len(name) > MAX_NAME_LENGTH:
+        # Everything typed is kept: the name as far as a name goes, the whole line in the note.
+        note = f"{name} — {note}" if note else name
+        name = name[: MAX_NAME_LENGTH - 1].rstrip() + "…"
     session = Session(
         contact=Contact(name=name),
         contact_status="to contact",

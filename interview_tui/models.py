@@ -156,10 +156,13 @@ class Bank(BaseModel):
         return slugify(self.bank, 32)
 
 
+MAX_NAME_LENGTH = 200
+
+
 class Contact(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True)
 
-    name: Annotated[str, Field(min_length=1, max_length=200)]
+    name: Annotated[str, Field(min_length=1, max_length=MAX_NAME_LENGTH)]
     role: str = ""
     company: str = ""
     industry: str = ""

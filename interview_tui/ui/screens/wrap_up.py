@@ -116,6 +116,9 @@ class WrapUpScreen(SavingScreen):
         referral = parse_referral(event.value)
         if referral is None:
             return
+        if not referral.name:  # the line stays in the box to be fixed
+            self.notify("A recommended person needs a name first: Name — why, how to reach them")
+            return
         self.session.referrals.append(referral)
         event.input.value = ""
         self._show_referrals()
@@ -170,8 +173,8 @@ class WrapUpScreen(SavingScreen):
 
         try:
             self._create_referral_contacts()
-        except StoreError as exc:
-            self.notify(str(exc), severity="error")
+        except (StoreError, ValueError) as exc:  # ValueError: a referral line with no name
+            self.notify(f"People they recommended: {exc}", severity="error")
             return
         self.leave_safely("Leave", self.dismiss_keeping)
 
