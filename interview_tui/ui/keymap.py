@@ -40,7 +40,6 @@ LIVE = (
     Key(
         "toggle-timer", "ctrl+t,f5", "toggle_timer", "Timer", "Start or pause the call timer", True
     ),
-    Key("switch-pane", "ctrl+g,f8", "switch_pane", "Pane", "Jump between agenda and notes", True),
     Key(
         "general-note",
         "ctrl+l,f9",
@@ -48,10 +47,22 @@ LIVE = (
         "Note",
         "This question's note ⇄ session note",
         True,
+        rank=2,
     ),
     Key("end-call", "f10", "end_call", "End", "End the call and wrap up", True),
-    Key("leave", "escape", "leave", "List", "Pause, save and go back to the session list"),
+    Key("leave", "escape", "leave", "List", "Pause, save and go back to the session list", rank=2),
+    Key(
+        "switch-pane",
+        "ctrl+g,f8",
+        "switch_pane",
+        "Pane",
+        "Jump between agenda and notes",
+        True,
+        rank=2,
+    ),
 )
+"""In footer order: at 60 columns the footer keeps the rank-1 keys and F1 (which lists them
+all), at 80 it adds the note, list and palette keys, at 120 every key."""
 
 START = (
     Key("new-session", "n", "new_session", "New", "Prepare a new session"),
@@ -122,8 +133,15 @@ SETUP = (
     Key("save-session", "ctrl+s", "save", "Save", "Save the session for later", True),
     Key("start-call", "f5", "start_call", "Start call", "Save and start the call now", True),
     Key("edit-agenda", "ctrl+e", "edit_agenda", "Edit agenda", "Filter, add, drop, reorder", True),
-    Key("cancel-setup", "escape", "cancel", "Cancel", "Leave without saving"),
+    Key("cancel-setup", "escape", "cancel", "Cancel", "Leave (asks first when something is typed)"),
 )
+
+LEAVE_FORM = (
+    Key("leave-form-keep", "escape", "keep", "Keep editing", "Back to the form; nothing is lost"),
+    Key("leave-form-save", "ctrl+s,s", "save", "Save", "Save the session and close the form"),
+    Key("leave-form-discard", "d", "discard", "Discard", "Close the form and drop what was typed"),
+)
+"""Escape on a Prepare form with something typed in it asks what to do with it."""
 
 SESSION_VIEW = (
     Key("back-to-list", "escape", "back", "Back", "Back to the session list"),
@@ -241,6 +259,7 @@ def all_keys() -> dict[str, Key]:
         START,
         FILTER,
         SETUP,
+        LEAVE_FORM,
         SESSION_VIEW,
         AGENDA_EDITOR,
         WRAP_UP,

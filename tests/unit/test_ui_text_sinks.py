@@ -34,7 +34,7 @@ import pytest
 UI_DIR = Path(__file__).resolve().parents[2] / "interview_tui" / "ui"
 
 TEXT_SINKS = {"Static", "Label", "Option", "Selection", "DiscoveryHit"}
-OPTION_CONTAINER_SINKS = {"SelectionList", "OptionList"}
+OPTION_CONTAINER_SINKS = {"SelectionList", "OptionList", "TickList"}
 SAFE_BUILDERS = {
     "interview_tui.ui.plain": {"plain", "one_line", "styled"},
     "textual.content": {"Content"},

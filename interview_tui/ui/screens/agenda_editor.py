@@ -4,10 +4,9 @@ change priority and minutes, with the cut line and the planned time updating as 
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.widgets import Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -28,6 +27,7 @@ from interview_tui.ui.app_screen import AppScreen
 from interview_tui.ui.plain import one_line, styled
 from interview_tui.ui.widgets.agenda_list import AgendaList
 from interview_tui.ui.widgets.key_footer import KeyFooter
+from interview_tui.ui.widgets.question_detail import QuestionDetail
 
 ALL = "all"
 
@@ -58,7 +58,7 @@ class AgendaEditorScreen(AppScreen[Session | None]):
             with Vertical(id="agenda-pane"):
                 yield Static(id="agenda-summary", classes="pane-title")
                 yield AgendaList(id="agenda")
-        yield Static(id="lint")
+        yield QuestionDetail(id="lint")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -158,25 +158,46 @@ class AgendaEditorScreen(AppScreen[Session | None]):
 
     @on(OptionList.OptionHighlighted, "#agenda")
     def show_lint(self) -> None:
+        """The highlighted agenda question in full, what it is, and any warnings."""
         index = self._selected()
-        lint = self.query_one("#lint", Static)
+        lint = self.query_one("#lint", QuestionDetail)
         if index is None or index >= len(self.session.agenda):
             lint.update("")
             return
         item = self.session.agenda[index]
-        flags = lint_question(self._text(item), company=self.values["company"])
+        text = self._text(item)
+        flags = lint_question(text, company=self.values["company"])
         details = (
             f"priority {item.priority} · ~{item.minutes:g} min · {item.phase}"
             + (" · pinned" if item.pinned else "")
             + (f" · tags: {', '.join(item.tags)}" if item.tags else "")
             + (f" · goals: {', '.join(item.goals)}" if item.goals else "")
         )
-        lint.update(
-            Content.assemble(
-                styled("[dim]$details[/dim]", details=details),
-                *(styled("\n[$warning]⚑ $reason[/]", reason=flag.reason) for flag in flags),
-            )
+        lint.show_question(text, details, [flag.reason for flag in flags])
+
+    @on(OptionList.OptionHighlighted, "#available")
+    def show_bank_question(self) -> None:
+        """The highlighted bank question in full, before it is added."""
+        options = self.query_one("#available", OptionList)
+        if options.highlighted is None:
+            return
+        key = options.get_option_at_index(options.highlighted).id
+        item = next((it for it in self.available if it.key == key), None)
+        if item is None:
+            return
+        text = self._text(item)
+        flags = lint_question(text, company=self.values["company"])
+        details = f"{item.bank} · priority {item.priority} · ~{item.minutes:g} min · {item.phase}"
+        self.query_one("#lint", QuestionDetail).show_question(
+            text, details, [flag.reason for flag in flags]
         )
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The panel follows the list that has the focus."""
+        if event.widget.id == "agenda":
+            self.show_lint()
+        elif event.widget.id == "available":
+            self.show_bank_question()
 
     # -- actions -------------------------------------------------------------------------
 

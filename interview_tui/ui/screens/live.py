@@ -6,11 +6,11 @@ save themselves (throttled while typing, at once on every question change, quit 
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from interview_tui.clock import Stopwatch
 from interview_tui.models import Session
@@ -22,6 +22,7 @@ from interview_tui.ui.plain import plain, styled
 from interview_tui.ui.screens.saving import SavingScreen
 from interview_tui.ui.widgets.agenda_list import AgendaList
 from interview_tui.ui.widgets.budget_bar import BudgetBar
+from interview_tui.ui.widgets.key_footer import KeyFooter
 
 TICK_SECONDS = 0.5
 NARROW_WIDTH = 70
@@ -55,7 +56,7 @@ class LiveScreen(SavingScreen):
                 yield Static(id="probes")
                 yield Static(id="note-label")
                 yield TextArea(id="note", placeholder="Notes on this question…")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -81,9 +82,23 @@ class LiveScreen(SavingScreen):
 
     def on_resize(self) -> None:
         """Small terminals give the note pane the room: no agenda when narrow, no probes
-        when short."""
+        when short. A hidden agenda gives the focus back to the note."""
         self.set_class(self.size.width < NARROW_WIDTH, "-narrow")
         self.set_class(self.size.height < SHORT_HEIGHT, "-short")
+        if self.size.width < NARROW_WIDTH and self.query_one(AgendaList).has_focus:
+            self.query_one("#note", TextArea).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """No keystroke of a call is lost: a printable key typed anywhere but the note (the
+        agenda after ``ctrl+g``, ``tab`` or a click) goes to the note, which takes the focus."""
+        note = self.query_one("#note", TextArea)
+        if note.has_focus or note.read_only or not event.is_printable or not event.character:
+            return
+        event.stop()
+        event.prevent_default()
+        note.focus()
+        start, end = note.selection
+        note.replace(event.character, start, end, maintain_selection_offset=False)
 
     # -- time ----------------------------------------------------------------------------
 
@@ -227,8 +242,14 @@ class LiveScreen(SavingScreen):
 
     def action_switch_pane(self) -> None:
         note = self.query_one("#note", TextArea)
-        if note.has_focus:
-            self.query_one(AgendaList).focus()
+        agenda = self.query_one(AgendaList)
+        if note.has_focus and not agenda.display:
+            self.notify(
+                "The agenda is hidden in a window this narrow; widen it to see the agenda.",
+                timeout=3,
+            )
+        elif note.has_focus:
+            agenda.focus()
         else:
             note.focus()
 

@@ -6,7 +6,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Label, SelectionList, Static, TextArea
+from textual.widgets import (
+    Footer,
+    Header,
+    Input,
+    Label,
+    OptionList,
+    SelectionList,
+    Static,
+    TextArea,
+)
 
 from interview_tui.followups import advance_contact_status
 from interview_tui.goals import wishes_for
@@ -32,8 +41,11 @@ from interview_tui.ui import keymap
 from interview_tui.ui.app_screen import AppScreen
 from interview_tui.ui.plain import one_line, plain, styled
 from interview_tui.ui.widgets.agenda_list import AgendaList
+from interview_tui.ui.widgets.question_detail import QuestionDetail
+from interview_tui.ui.widgets.tick_list import TickList
 
 PREVIEW_DELAY = 0.25
+PREVIEW_HINT = "Highlight a question to read it in full."
 FIELDS: tuple[tuple[str, str, str], ...] = (
     ("name", "Name *", "who you will talk to"),
     ("role", "Role", "e.g. Data scientist"),
@@ -57,6 +69,11 @@ class SetupScreen(AppScreen[None]):
         self.editing = session
         self._filling_banks = False
         self._preview_timer: Timer | None = None
+        self._previewed: tuple[list[AgendaItem], list[str]] = ([], [])
+        """The agenda the preview shows, and its questions' texts with placeholders filled."""
+        self._start_state: tuple[object, ...] = ()
+        self._start_banks: list[str] = []
+        self._agenda_edited = False
         # An agenda edited by hand (or a stored session's) wins over re-planning from banks.
         self.custom_agenda: list[AgendaItem] | None = (
             session.agenda if session and session.agenda else None
@@ -81,7 +98,7 @@ class SetupScreen(AppScreen[None]):
                 yield Static(id="form-errors")
                 yield Static("Goals", classes="title")
                 chosen = set(self.editing.goals) if self.editing else set()
-                yield SelectionList[str](
+                yield TickList(
                     *((plain(goal), goal, goal in chosen) for goal in GOALS),
                     id="goals",
                     compact=True,
@@ -95,7 +112,7 @@ class SetupScreen(AppScreen[None]):
                         compact=True,
                     )
                 yield Static("Question banks", classes="title")
-                yield SelectionList[str](id="banks", compact=True)
+                yield TickList(id="banks", compact=True)
                 yield Static("Research notes", classes="title")
                 yield TextArea(
                     values.get("research_notes", ""),
@@ -105,10 +122,12 @@ class SetupScreen(AppScreen[None]):
             with Vertical(id="setup-preview"):
                 yield Static(id="plan-summary")
                 yield AgendaList(id="preview")
+                yield QuestionDetail(id="preview-detail")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Edit session" if self.editing else "New session"
+        self._start_state = self._form_state()
         self.watch(self.app, "ready", self._fill_banks)
 
     def _fill_banks(self, ready: bool) -> None:
@@ -123,6 +142,7 @@ class SetupScreen(AppScreen[None]):
         for bank in banks.banks:
             label = one_line(f"{bank.bank} ({len(bank.questions)})")
             selection.add_option((label, bank.bank, chosen is None or bank.bank in chosen))
+        self._start_banks = self._chosen_banks()
         self.update_preview()
 
     def _values(self) -> dict[str, str]:
@@ -192,7 +212,9 @@ class SetupScreen(AppScreen[None]):
         length = self._length()
         values = {key: self.query_one(f"#{key}", Input).value for key in PLACEHOLDERS}
         texts = [fill(item.text, values) for item in plan.items]
+        self._previewed = (plan.items, texts)
         self.query_one("#preview", AgendaList).show(plan.items, plan.cut, None, texts=texts)
+        self.show_previewed_question()
         self.query_one("#plan-summary", Static).update(
             styled(
                 "[b]$planned[/b] of $length min planned · "
@@ -202,6 +224,22 @@ class SetupScreen(AppScreen[None]):
                 cut=plan.cut,
                 below=len(plan.below),
             )
+        )
+
+    @on(OptionList.OptionHighlighted, "#preview")
+    def show_previewed_question(self) -> None:
+        """The highlighted question in full: its row in the preview shows a few words."""
+        detail = self.query_one("#preview-detail", QuestionDetail)
+        preview = self.query_one("#preview", AgendaList)
+        items, texts = self._previewed
+        index = None if preview.highlighted is None else preview.question_at(preview.highlighted)
+        if index is None or index >= len(items):
+            detail.show_hint(PREVIEW_HINT)
+            return
+        item = items[index]
+        detail.show_question(
+            texts[index],
+            f"{item.phase} · ~{item.minutes:g} min · priority {item.priority} · {item.bank}",
         )
 
     def _build(self) -> Session | None:
@@ -293,9 +331,38 @@ class SetupScreen(AppScreen[None]):
         def edited(result: Session | None) -> None:
             if result is not None:
                 self.custom_agenda = result.agenda
+                self._agenda_edited = True
                 self.update_preview()
 
         self.app.push_screen(AgendaEditorScreen(session), edited)
 
+    def _form_state(self) -> tuple[object, ...]:
+        """What is typed and ticked in the form (the banks apart: they load later)."""
+        return (
+            sorted(self._values().items()),
+            sorted(self.query_one("#goals", SelectionList).selected),
+        )
+
+    @property
+    def touched(self) -> bool:
+        """True when leaving would throw away something typed, ticked or edited."""
+        return (
+            self._form_state() != self._start_state
+            or self._chosen_banks() != self._start_banks
+            or self._agenda_edited
+        )
+
     def action_cancel(self) -> None:
-        self.dismiss()
+        """Close an untouched form at once; ask before throwing away what was typed."""
+        if not self.touched:
+            self.dismiss()
+            return
+        from interview_tui.ui.dialogs.leave_form_dialog import LeaveChoice, LeaveFormDialog
+
+        def chosen(choice: LeaveChoice | None) -> None:
+            if choice == "save":
+                self.action_save()
+            elif choice == "discard":
+                self.dismiss()
+
+        self.app.push_screen(LeaveFormDialog(editing=self.editing is not None), chosen)

@@ -36,7 +36,6 @@ class WrapUpScreen(SavingScreen):
         self.today = today or date.today()
         # Follow-ups count from the day of the call, so reopening a wrap-up later moves nothing.
         self.call_day = call_date(session) or self.today
-        self._check_in_months = str(check_in_months(session, self.call_day))
 
     def compose(self) -> ComposeResult:
         session = self.session
@@ -63,9 +62,7 @@ class WrapUpScreen(SavingScreen):
             yield Label("Follow-up", classes="prompt")
             with Horizontal(id="check-in-row"):
                 yield Label("Check in again after")
-                yield Input(
-                    self._check_in_months, id="check-in-months", type="integer", compact=True
-                )
+                yield Input(id="check-in-months", type="integer", compact=True)
                 yield Label("months")
             yield Static(id="followups")
         yield KeyFooter()
@@ -73,6 +70,11 @@ class WrapUpScreen(SavingScreen):
     def on_mount(self) -> None:
         super().on_mount()
         self.sub_title = "Wrap-up"
+        months = self.query_one("#check-in-months", Input)
+        # The stored plan's months, shown without announcing a change: re-planning then would
+        # move a reopened session's follow-ups to dates counted from today.
+        with months.prevent(Input.Changed):
+            months.value = str(check_in_months(self.session, self.call_day))
         if not any(f.kind == "thank-you" for f in self.session.followups):
             self.session = schedule_followups(self.session, self.call_day)
         self._show_referrals()
@@ -126,11 +128,6 @@ class WrapUpScreen(SavingScreen):
 
     @on(Input.Changed, "#check-in-months")
     def check_in_changed(self, event: Input.Changed) -> None:
-        # The box announces its first value when it mounts; re-planning then would move a
-        # reopened session's follow-ups to dates counted from today.
-        if event.value == self._check_in_months:
-            return
-        self._check_in_months = event.value
         try:
             months = int(event.value)
         except ValueError:
