@@ -226,6 +226,20 @@ TEMPLATE = (
 
 HELP = (Key("close-help", "escape", "close", "Close", "Close this list"),)
 
+QUESTION = (Key("cancel-question", "escape", "cancel", "Cancel", "Close without adding it"),)
+
+UNSAVED = (
+    Key("unsaved-stay", "escape", "stay", "Stay", "Stay here; nothing is lost"),
+    Key("unsaved-retry", "r", "choose('retry')", "Retry", "Try saving to the data folder again"),
+    Key("unsaved-copy", "c", "choose('copy')", "Save a copy", "Save a copy outside the folder"),
+)
+
+UNSAVED_COPIES = (
+    Key("copies-later", "escape", "later", "Later", "Ask again at the next start"),
+    Key("copies-restore", "r", "choose('restore')", "Restore", "Put them back into the folder"),
+    Key("copies-keep", "k", "choose('keep')", "Keep as files", "Leave them on disk, stop asking"),
+)
+
 APP = (
     Key("help", "f1", "help", "Keys", "Every key of this screen", True, show=False),
     Key(
@@ -267,6 +281,9 @@ def all_keys() -> dict[str, Key]:
         PATTERNS,
         TEMPLATE,
         HELP,
+        QUESTION,
+        UNSAVED,
+        UNSAVED_COPIES,
         APP,
     )
     return {key.id: key for keys in rows for key in keys}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Footer, Input, Label, Static
 
@@ -14,6 +13,7 @@ from interview_tui.models import (
     AgendaItem,
     slugify,
 )
+from interview_tui.ui import keymap
 from interview_tui.ui.app_screen import AppModal
 from interview_tui.ui.plain import plain
 
@@ -31,7 +31,7 @@ class QuestionDialog(AppModal[AgendaItem | None]):
     QuestionDialog #question-error { color: $error; height: auto; }
     QuestionDialog #question-buttons { height: auto; margin-top: 1; align-horizontal: right; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel-question")]
+    BINDINGS = keymap.bindings(keymap.QUESTION)
 
     def compose(self) -> ComposeResult:
         with Vertical():

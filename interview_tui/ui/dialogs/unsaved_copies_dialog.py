@@ -10,12 +10,12 @@ from __future__ import annotations
 from typing import Literal
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Footer, Static
 
 from interview_tui.service import StoreError, UnsavedCopy, keep_copy
+from interview_tui.ui import keymap
 from interview_tui.ui.app_screen import AppModal
 
 CopiesChoice = Literal["restore", "keep"]
@@ -40,11 +40,7 @@ class UnsavedCopiesDialog(AppModal["CopiesChoice | None"]):
     UnsavedCopiesDialog #copies-buttons { height: auto; margin-top: 1; }
     UnsavedCopiesDialog #copies-buttons Button { margin-right: 1; }
     """
-    BINDINGS = [
-        Binding("escape", "later", "Later", id="copies-later"),
-        Binding("r", "choose('restore')", "Restore", id="copies-restore"),
-        Binding("k", "choose('keep')", "Keep as files", id="copies-keep"),
-    ]
+    BINDINGS = keymap.bindings(keymap.UNSAVED_COPIES)
 
     def __init__(self, copies: list[UnsavedCopy]) -> None:
         super().__init__()

@@ -3,17 +3,21 @@ elsewhere, or go anyway. Nothing is dropped without this question."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, TypeGuard, get_args
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Footer, Static
 
+from interview_tui.ui import keymap
 from interview_tui.ui.app_screen import AppModal
 
 UnsavedChoice = Literal["retry", "copy", "discard"]
+
+
+def _is_choice(name: str) -> TypeGuard[UnsavedChoice]:
+    return name in get_args(UnsavedChoice)
 
 
 class UnsavedDialog(AppModal["UnsavedChoice | None"]):
@@ -31,11 +35,7 @@ class UnsavedDialog(AppModal["UnsavedChoice | None"]):
     UnsavedDialog #unsaved-buttons { height: auto; margin-top: 1; }
     UnsavedDialog #unsaved-buttons Button { margin-right: 1; }
     """
-    BINDINGS = [
-        Binding("escape", "stay", "Stay", id="unsaved-stay"),
-        Binding("r", "choose('retry')", "Retry", id="unsaved-retry"),
-        Binding("c", "choose('copy')", "Save a copy", id="unsaved-copy"),
-    ]
+    BINDINGS = keymap.bindings(keymap.UNSAVED)
 
     def __init__(self, error: str, verb: str, note: str = "") -> None:
         super().__init__()
@@ -70,8 +70,8 @@ class UnsavedDialog(AppModal["UnsavedChoice | None"]):
         self.action_choose(event.button.id or "")
 
     def action_choose(self, choice: str) -> None:
-        if choice in ("retry", "copy", "discard"):
-            self.dismiss(choice)  # type: ignore[arg-type]
+        if _is_choice(choice):
+            self.dismiss(choice)
 
     def action_stay(self) -> None:
         self.dismiss(None)
