@@ -21,7 +21,11 @@ class _VersionAction(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
         import interview_tui
 
-        parser.exit(message=f"{parser.prog} {interview_tui.__version__}\n")
+        # On standard output, so that ``$(interview-tui --version)`` holds it; argparse's
+        # own ``version`` action and ``parser.exit(message=…)`` write to standard error.
+        sys.stdout.write(f"{parser.prog} {interview_tui.__version__}\n")
+        sys.stdout.flush()
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
