@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from interview_tui.models import Bank, Question
 
@@ -84,8 +85,10 @@ class _BankLoader(yaml.SafeLoader):
         self._sizes: dict[int, int] = {}  # id(node) -> values in it, itself included
         self._expanded_at: yaml.Mark | None = None
 
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        mark = self.peek_event().start_mark
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        # ``index`` is Any: PyYAML passes a mapping value's key node, the stubs say int.
+        # types-PyYAML leaves Parser.peek_event unannotated; a node event always has a mark.
+        mark: yaml.Mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
         if self.check_event(yaml.AliasEvent):
             self._aliases += 1
             if self._aliases > MAX_ALIASES:
@@ -116,7 +119,7 @@ class _BankLoader(yaml.SafeLoader):
         if self._values > MAX_BANK_VALUES and self._expanded_at is None:
             self._expanded_at = mark
 
-    def get_single_node(self) -> Any:
+    def get_single_node(self) -> yaml.Node | None:
         """The document's node tree, refused if its aliases expand it past the value cap.
 
         Checked once the tree is composed (sharing nodes, it costs no more than the file),
@@ -234,7 +237,7 @@ _FIELDS = {
 }
 
 
-def _describe(error: dict[str, Any]) -> tuple[tuple[str | int, ...], str]:
+def _describe(error: ErrorDetails) -> tuple[tuple[str | int, ...], str]:
     loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
     kind = error["type"]
     if kind == "extra_forbidden":

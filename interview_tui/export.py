@@ -132,7 +132,7 @@ def _agenda_line(
     text = line(fill(item.text, placeholder_values(session)))
     box = "x" if item.status == "asked" else " "
     shown = f"~~{text}~~" if item.status == "skipped" else text
-    details = [item.status]
+    details: list[str] = [item.status]
     if item.seconds_spent >= 1:
         details.append(f"{_duration(item.seconds_spent)} (planned {_minutes(item.minutes)})")
     else:

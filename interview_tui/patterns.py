@@ -111,14 +111,18 @@ def shared_terms(
         for word in _note_words(session):
             by_word[word].setdefault(person, session.id)
     _merge_plurals(by_word)
-    found = []
-    for source, table in (("tag", by_tag), ("notes", by_word)):
+    found: list[SharedTerm] = []
+    tables: dict[Literal["tag", "notes"], dict[str, dict[str, str]]] = {
+        "tag": by_tag,
+        "notes": by_word,
+    }
+    for source, table in tables.items():
         for term, people in table.items():
             if len(people) >= min_people:
                 found.append(
                     SharedTerm(
                         term,
-                        source,  # type: ignore[arg-type]
+                        source,
                         tuple(sorted(names[p] for p in people)),
                     )
                 )

@@ -89,8 +89,8 @@ def _session_fields(
         fields.append(("question", "question", question))
         fields.append(("note", question, item.note))
     fields.append(("general note", "general note", session.general_note))
-    for key, text in session.reflections.items():
-        fields.append(("reflection", REFLECTION_PROMPTS.get(key, key), text))
+    for name, text in session.reflections.items():
+        fields.append(("reflection", REFLECTION_PROMPTS.get(name, name), text))
     fields.append(("takeaways", "takeaways", session.takeaways))
     referrals = "\n".join(
         f"{r.name}: {r.note}" if r.note.strip() else r.name for r in session.referrals
