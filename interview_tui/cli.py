@@ -66,6 +66,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sessions_commands.add_parser("list", help="print the stored sessions")
 
+    config = commands.add_parser(
+        "config",
+        help="where the settings file is, or the settings in effect",
+        description="Settings live in a TOML file in the config folder; see the README.",
+    )
+    config_commands = config.add_subparsers(dest="config_command", metavar="ACTION", required=True)
+    config_commands.add_parser("path", help="print the settings file's path")
+    config_commands.add_parser(
+        "show", help="print the settings in effect as TOML (problems with the file: stderr)"
+    )
+
     export = commands.add_parser(
         "export",
         help="write sessions as Markdown, JSON, CSV, or follow-ups as a calendar",
@@ -236,6 +247,22 @@ def _write_sessions(sessions: list[Session], fmt: str, output: str | None, skipp
     return 0
 
 
+def _config(args: argparse.Namespace) -> int:
+    from interview_tui import locations
+
+    path = locations.settings_file()
+    if args.config_command == "path":
+        print(path)
+        return 0
+    from interview_tui.settings import load_settings, settings_toml
+
+    loaded = load_settings(path)
+    for problem in loaded.problems:  # the defaults stand in for what is wrong
+        print(problem, file=sys.stderr)
+    sys.stdout.write(settings_toml(loaded.settings))
+    return 1 if loaded.problems else 0
+
+
 def _left_out(skipped: int) -> str:
     return f"; left out {skipped} that could not be read (named above)" if skipped else ""
 
@@ -248,6 +275,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _banks_list(args) if args.banks_command == "list" else _banks_validate(args)
     if args.command == "sessions":
         return _sessions_list(args)
+    if args.command == "config":
+        return _config(args)
     from interview_tui.ui.app import InterviewApp
 
     app = InterviewApp(data_dir=args.data_dir, bank_paths=[Path(p) for p in args.banks])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -18,6 +19,7 @@ DATA_DIR_ENV = "INTERVIEW_TUI_DATA_DIR"
 CONFIG_DIR_ENV = "INTERVIEW_TUI_CONFIG_DIR"
 UNSAVED_DIR_ENV = "INTERVIEW_TUI_UNSAVED_DIR"
 EXPORTS_DIR = "exports"  # inside the data folder: where the app writes its exports
+SETTINGS_FILE = "settings.toml"  # inside the config folder
 PRIVATE_DIR = 0o700
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -46,6 +48,44 @@ def config_dir() -> Path:
 
 def user_banks_dir() -> Path:
     return config_dir() / "banks"
+
+
+def settings_file() -> Path:
+    """``<config folder>/settings.toml``: what a person keeps (see :mod:`settings`)."""
+    return config_dir() / SETTINGS_FILE
+
+
+_THEME_LINE = re.compile(
+    r"""^theme[ \t]*=[ \t]*(?:"([\w.-]{1,100})"|'([\w.-]{1,100})')[ \t]*(?:#.*)?$"""
+)
+
+
+def remembered_theme() -> str | None:
+    """The ``theme = "…"`` line of the settings file, read before the first paint.
+
+    A glance, not a parse (tomllib and the settings model cost milliseconds at start-up):
+    the loading worker reads the whole file with :func:`interview_tui.settings.load_settings`
+    and applies what it finds there if this glance missed it.
+    """
+    path = settings_file()
+    try:
+        if not path.is_file():  # nothing there; a pipe would block the read
+            return None
+        with open(path, "rb") as file:
+            text = file.read(64 * 1024).decode("utf-8", "replace")
+    except OSError:
+        return None
+    for line in text.splitlines():
+        found = _THEME_LINE.match(line.strip())
+        if found:
+            return found.group(1) or found.group(2)
+    return None
+
+
+def exports_dir(data_root: Path, export_folder: Path | None = None) -> Path:
+    """Where the app writes exports: the folder set in the settings, else
+    ``<data folder>/exports``."""
+    return export_folder if export_folder is not None else data_root / EXPORTS_DIR
 
 
 def unsaved_copy_dirs() -> list[Path]:

@@ -155,6 +155,12 @@ def _takeaways(session: Session) -> list[str]:
     return [_sentence(line) for line in lines if line][:MAX_TAKEAWAYS]
 
 
+def _sign_off(signature: str) -> str:
+    """ "Best wishes," and, under it, who writes (the settings' signature or name)."""
+    lines = [line.rstrip() for line in signature.strip().splitlines()]
+    return "\n".join([SIGN_OFF, *lines])
+
+
 def _paragraphs(subject: str, parts: Iterable[str]) -> str:
     body = "\n\n".join(part for part in parts if part)
     return f"Subject: {subject}\n\n{body}\n"
@@ -216,8 +222,9 @@ def outreach_subject(session: Session) -> str:
     )
 
 
-def outreach_email(session: Session) -> str:
-    """Ask for a 20-30 minute conversation, from what the session knows about the contact."""
+def outreach_email(session: Session, *, signature: str = "") -> str:
+    """Ask for a 20-30 minute conversation, from what the session knows about the contact;
+    ``signature`` (a name, or lines) goes under the sign-off."""
     ask = (
         f"Would you be open to a {CALL_LENGTH} conversation in the next few weeks, by phone "
         "or video, whenever suits you? I'm not asking for a job; I'd simply love to hear "
@@ -231,12 +238,12 @@ def outreach_email(session: Session) -> str:
             _goals_sentence(session),
             ask,
             "Thank you for considering it.",
-            SIGN_OFF,
+            _sign_off(signature),
         ],
     )
 
 
-def follow_up_reminder(session: Session, today: date | None = None) -> str:
+def follow_up_reminder(session: Session, today: date | None = None, *, signature: str = "") -> str:
     """A gentle nudge for an outreach request that has had no reply."""
     today = today or date.today()
     when = _when(session.outreach_sent_on, today, prefix="from")
@@ -251,7 +258,7 @@ def follow_up_reminder(session: Session, today: date | None = None) -> str:
             "minutes would be easier, I'd be glad to keep it brief and work around your "
             "schedule.",
             "And if now isn't a good time, no worries; thank you for considering it.",
-            SIGN_OFF,
+            _sign_off(signature),
         ],
     )
 
@@ -305,7 +312,7 @@ def _referrals_sentence(session: Session) -> str:
     return f"Thank you also for suggesting I talk to {_join_and(names)}; I'll {reach} soon."
 
 
-def thank_you_note(session: Session, today: date | None = None) -> str:
+def thank_you_note(session: Session, today: date | None = None, *, signature: str = "") -> str:
     """Thanks for the call: the date, the questions whose answers were noted (whole), what
     the person takes away, and the people recommended. A draft to edit before sending."""
     today = today or date.today()
@@ -323,7 +330,7 @@ def thank_you_note(session: Session, today: date | None = None) -> str:
             _lessons(session),
             _referrals_sentence(session),
             "I'll let you know how things go. Thanks again for your generosity.",
-            SIGN_OFF,
+            _sign_off(signature),
         ],
     )
 
@@ -339,7 +346,7 @@ def _since(day: date | None, today: date) -> str:
     return "It's been a few weeks since we spoke"
 
 
-def check_in_note(session: Session, today: date | None = None) -> str:
+def check_in_note(session: Session, today: date | None = None, *, signature: str = "") -> str:
     """A friendly update a few months after the call, built from its advice and referrals."""
     today = today or date.today()
     day = call_date(session)
@@ -368,6 +375,6 @@ def check_in_note(session: Session, today: date | None = None) -> str:
             update,
             thanks,
             "I'd love to hear how things are going on your side, too.",
-            SIGN_OFF,
+            _sign_off(signature),
         ],
     )

@@ -100,6 +100,8 @@ class SessionStore:
         self._index_ids: dict[str, int] = {}
         self._summaries: dict[str, SessionSummary] = {}
         self._skipped: dict[Path, UnreadableFile] = {}
+        self._left_out: dict[Path, str] = {}
+        """Session files that could not be read this run, and what was said about each."""
         self._index_writable = True
         problem = folder_problem(self.root)
         if problem:
@@ -166,17 +168,23 @@ class SessionStore:
             n += 1
             kept = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
         if self.read_only:
-            self.notices.append(f"{path} is damaged ({reason}); left as it is (read-only).")
+            self._notice_left_out(path, f"{path} is damaged ({reason}); left as it is (read-only).")
             return path
         os.replace(path, kept)
-        self.notices.append(f"{path.name} was damaged ({reason}); kept as {kept}.")
+        self._notice_left_out(path, f"{path.name} was damaged ({reason}); kept as {kept}.")
         return kept
+
+    def _notice_left_out(self, path: Path, notice: str) -> None:
+        self.notices.append(notice)
+        if path.parent == self.sessions_dir:
+            self._left_out[path] = notice
 
     def _skip(self, problem: UnreadableFile) -> None:
         """Name, once, something that is not a readable file where one should be (a folder,
         a link to nothing, a file we may not read). It is not ours to move: it stays."""
         if problem.path not in self._skipped:
-            self.notices.append(f"Skipped {problem.path}: it {problem.reason}; {problem.advice}.")
+            notice = f"Skipped {problem.path}: it {problem.reason}; {problem.advice}."
+            self._notice_left_out(problem.path, notice)
         self._skipped[problem.path] = problem
 
     # -- index ---------------------------------------------------------------------------
@@ -408,5 +416,7 @@ class SessionStore:
             try:
                 sessions.append(self.load(summary["id"]))
             except StoreError as exc:
-                skipped.append(str(exc))
-        return sessions, skipped
+                if self._session_path(summary["id"]) not in self._left_out:
+                    skipped.append(str(exc))
+        # Damaged or unreadable entries, whether found now or when the list was read.
+        return sessions, [*skipped, *self._left_out.values()]

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
     from interview_tui.banks import BankSet
     from interview_tui.service import Workspace
+    from interview_tui.settings import LoadedSettings, Settings
 
 
 class InterviewApp(App[int]):
@@ -59,6 +60,21 @@ class InterviewApp(App[int]):
         """The data folder, open once the loading worker is done: every read and save."""
         self.store_error: str | None = None  # why the data folder could not be opened
         self.banks: BankSet | None = None
+        self._settings: Settings | None = None
+        # The theme before the first paint, from a glance at the settings file; the loading
+        # worker reads (and validates) the whole file.
+        theme = locations.remembered_theme()
+        if theme and theme in self.available_themes:
+            self.theme = theme
+
+    @property
+    def settings(self) -> Settings:
+        """The settings file's values; the defaults until the loading worker has read it."""
+        if self._settings is None:
+            from interview_tui.settings import Settings
+
+            return Settings()
+        return self._settings
 
     def get_default_screen(self) -> StartScreen:
         # The start screen is the app's first screen itself, not one pushed over an empty
@@ -97,7 +113,9 @@ class InterviewApp(App[int]):
     def load_store_and_banks(self) -> None:
         from interview_tui.banks import default_bank_paths, load_banks
         from interview_tui.service import StoreError, Workspace
+        from interview_tui.settings import load_settings
 
+        self.call_from_thread(self._settings_loaded, load_settings(locations.settings_file()))
         workspace: Workspace | None = None
         error: str | None = None
         try:
@@ -114,6 +132,35 @@ class InterviewApp(App[int]):
                 error = f"Cannot open the data folder {self.data_root}: {exc.strerror or exc}"
         banks = load_banks(default_bank_paths(self.bank_paths))
         self.call_from_thread(self._loaded, workspace, banks, error)
+
+    def _settings_loaded(self, loaded: LoadedSettings) -> None:
+        self._settings = loaded.settings
+        for problem in loaded.problems:
+            self.notify(problem, title="Settings", severity="warning", timeout=15)
+        theme = loaded.settings.theme
+        if theme and theme not in self.available_themes:
+            self.notify(
+                f"{locations.settings_file()}: theme: no theme named {theme!r}",
+                title="Settings",
+                severity="warning",
+                timeout=15,
+            )
+        elif theme and theme != self.theme:
+            self.theme = theme
+
+    def watch_theme(self, theme: str) -> None:
+        """Remember a theme chosen in the command palette (once the settings are read)."""
+        if self._settings is not None and theme != self._settings.theme:
+            self._settings = self._settings.model_copy(update={"theme": theme})
+            self.remember_theme(theme)
+
+    @work(thread=True, exclusive=True, group="settings", exit_on_error=False)
+    def remember_theme(self, theme: str) -> None:
+        from interview_tui.settings import remember
+
+        problem = remember(locations.settings_file(), theme=theme)
+        if problem:
+            self.call_from_thread(self.notify, problem, title="Settings", severity="warning")
 
     def _loaded(
         self, workspace: Workspace | None, banks: BankSet | None, error: str | None

@@ -1,5 +1,5 @@
-"""Export from the app: a worker writes the files into ``<data folder>/exports`` and the
-screen tells the user where they are."""
+"""Export from the app: a worker writes the files into ``<data folder>/exports`` (or the
+export folder of the settings) and the screen tells the user where they are."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from interview_tui.locations import EXPORTS_DIR
+from interview_tui.locations import exports_dir
 from interview_tui.models import Session
 from interview_tui.ui.app_screen import AppScreen
 
@@ -37,7 +37,7 @@ def export_sessions(
 ) -> None:
     """Export ``sessions`` (None: every stored session) in a worker; notify when done."""
     app = screen.app
-    folder = app.data_root / EXPORTS_DIR
+    folder = exports_dir(app.data_root, app.settings.export_path())
 
     def work() -> None:
         skipped: list[str] = []

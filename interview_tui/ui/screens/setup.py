@@ -80,7 +80,16 @@ class SetupScreen(AppScreen[None]):
         )
 
     def compose(self) -> ComposeResult:
-        values = session_values(self.editing) if self.editing else {}
+        settings = self.app.settings
+        # A new session starts from the settings' call length and goals.
+        values = (
+            session_values(self.editing)
+            if self.editing
+            else {
+                "length": str(settings.default_minutes),
+                "own_goal": "; ".join(g for g in settings.default_goals if g not in GOALS),
+            }
+        )
         yield Header()
         with Horizontal(id="setup-body"):
             with VerticalScroll(id="setup-form"):
@@ -97,7 +106,7 @@ class SetupScreen(AppScreen[None]):
                         )
                 yield Static(id="form-errors")
                 yield Static("Goals", classes="title")
-                chosen = set(self.editing.goals) if self.editing else set()
+                chosen = set(self.editing.goals if self.editing else settings.default_goals)
                 yield TickList(
                     *((plain(goal), goal, goal in chosen) for goal in GOALS),
                     id="goals",

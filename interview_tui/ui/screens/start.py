@@ -419,10 +419,13 @@ class StartScreen(AppScreen[None]):
             self._save(session)
             self.reload()
 
+        signature = self.app.settings.email_signature
         if reminding:
-            dialog = TemplateDialog("Follow-up reminder", follow_up_reminder(session), "reminder")
+            text = follow_up_reminder(session, signature=signature)
+            dialog = TemplateDialog("Follow-up reminder", text, "reminder")
         else:
-            dialog = TemplateDialog("Outreach email", outreach_email(session), "outreach")
+            text = outreach_email(session, signature=signature)
+            dialog = TemplateDialog("Outreach email", text, "outreach")
         self.app.push_screen(dialog, closed)
 
     def action_advance_status(self) -> None:

@@ -148,7 +148,8 @@ class WrapUpScreen(SavingScreen):
                 self._show_followups()
                 self.flush()
 
-        text = thank_you_note(self.session, today=self.today)
+        signature = self.app.settings.email_signature
+        text = thank_you_note(self.session, today=self.today, signature=signature)
         self.app.push_screen(TemplateDialog("Thank-you note", text, "thank-you"), closed)
 
     def _create_referral_contacts(self) -> None:
