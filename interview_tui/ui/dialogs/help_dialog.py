@@ -112,7 +112,7 @@ class HelpDialog(AppModal[None]):
     }
     HelpDialog #help-title { height: auto; padding: 1 0 1 0; text-style: bold; }
     HelpDialog #help-keys { height: 1fr; }
-    HelpDialog .help-section { height: auto; color: $accent; text-style: bold; }
+    HelpDialog .help-section { height: auto; color: $text-primary; text-style: bold; }
     HelpDialog .help-row { height: auto; }
     HelpDialog .help-key { width: 18; padding-left: 2; text-style: bold; }
     HelpDialog .help-what { width: 1fr; }

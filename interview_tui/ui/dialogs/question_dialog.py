@@ -28,7 +28,7 @@ class QuestionDialog(AppModal[AgendaItem | None]):
     QuestionDialog .row { height: auto; margin-top: 1; }
     QuestionDialog .row Label { width: 10; padding-top: 1; }
     QuestionDialog .row Input { width: 1fr; }
-    QuestionDialog #question-error { color: $error; height: auto; }
+    QuestionDialog #question-error { color: $text-error; height: auto; }
     QuestionDialog #question-buttons { height: auto; margin-top: 1; align-horizontal: right; }
     """
     BINDINGS = keymap.bindings(keymap.QUESTION)

@@ -137,7 +137,7 @@ class AgendaEditorScreen(AppScreen[Session | None]):
         self.query_one("#agenda-summary", Static).update(
             styled(
                 "[b]$planned[/b]/$length min · $cut above the cut"
-                + (" · [b $warning]$flagged flagged[/]" if flagged else ""),
+                + (" · [b $text-warning]$flagged flagged[/]" if flagged else ""),
                 planned=f"{plan.planned_minutes:g}",
                 length=session.length_minutes,
                 cut=plan.cut,

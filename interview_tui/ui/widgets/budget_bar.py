@@ -42,11 +42,11 @@ class BudgetBar(Widget):
     BudgetBar #budget-pace {
         height: 1; width: 1fr; color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis;
     }
-    BudgetBar.-running #budget-state { color: $success; }
-    BudgetBar.-behind #budget-time, BudgetBar.-behind #budget-pace { color: $warning; }
-    BudgetBar.-behind Bar > .bar--bar { color: $warning; }
-    BudgetBar.-over #budget-time, BudgetBar.-over #budget-pace { color: $error; }
-    BudgetBar.-over Bar > .bar--bar, BudgetBar.-over Bar > .bar--complete { color: $error; }
+    BudgetBar.-running #budget-state { color: $text-success; }
+    BudgetBar.-behind #budget-time, BudgetBar.-behind #budget-pace { color: $text-warning; }
+    BudgetBar.-behind Bar > .bar--bar { color: $text-warning; }
+    BudgetBar.-over #budget-time, BudgetBar.-over #budget-pace { color: $text-error; }
+    BudgetBar.-over Bar > .bar--bar, BudgetBar.-over Bar > .bar--complete { color: $text-error; }
     """
 
     pace: reactive[Pace | None] = reactive(None, always_update=True)

@@ -30,7 +30,7 @@ class QuestionDetail(Static):
             Content.assemble(
                 styled("[b]$text[/b]", text=text),
                 styled("\n[dim]$details[/dim]", details=details) if details else "",
-                *(styled("\n[$warning]⚑ $reason[/]", reason=flag) for flag in flags),
+                *(styled("\n[$text-warning]⚑ $reason[/]", reason=flag) for flag in flags),
             )
         )
 

@@ -25,7 +25,7 @@ class SaveBanner(Static):
     SaveBanner.-read-only {
         display: block;
         background: $warning-muted;
-        color: $text-warning;
+        color: $foreground;  /* $text-warning on it is 2.85:1 in textual-light */
     }
     """
 
