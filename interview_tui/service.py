@@ -74,6 +74,11 @@ class Workspace:
         return self._store.read_only
 
     @property
+    def read_only_reason(self) -> str:
+        """Why nothing can be saved: another copy holds the folder, or it cannot be written."""
+        return self._store.read_only_reason
+
+    @property
     def notices(self) -> list[str]:
         """What the person should hear about the folder: damaged files, read-only, …"""
         return self._store.notices

@@ -81,6 +81,14 @@ def _writable(folder: Path) -> bool:
     return os.access(folder, os.W_OK)
 
 
+def _not_writable_error(folder: Path) -> OSError:
+    """Why ``folder`` cannot be written: a read-only file system, or permissions."""
+    with contextlib.suppress(OSError, AttributeError):
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return OSError(errno.EROFS, os.strerror(errno.EROFS))
+    return PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+
 class SessionStore:
     """The sessions in one data folder.
 
@@ -101,6 +109,8 @@ class SessionStore:
         self._summaries: dict[str, SessionSummary] = {}
         self._skipped: dict[Path, UnreadableFile] = {}
         self._left_out: dict[Path, str] = {}
+        self.read_only_reason = "opened read-only"
+        """Why nothing can be saved here, for the person: another copy, or the folder."""
         """Session files that could not be read this run, and what was said about each."""
         self._index_writable = True
         problem = folder_problem(self.root)
@@ -120,17 +130,19 @@ class SessionStore:
         try:
             ensure_private_dir(self.sessions_dir)
             if not (_writable(self.root) and _writable(self.sessions_dir)):
-                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+                raise _not_writable_error(self.root)
             make_private(self.root)
             make_private(self.sessions_dir)
             taken = self._lock.acquire()
         except OSError as exc:
+            self.read_only_reason = f"the data folder cannot be written ({exc.strerror or exc})"
             self.notices.append(
                 f"Cannot write to {self.root} ({exc.strerror or exc}); opened read-only: "
                 "sessions can be opened and read, but nothing is saved."
             )
             return False
         if not taken:
+            self.read_only_reason = "another copy of interview-tui has this data folder open"
             self.notices.append(
                 f"Another copy of interview-tui is using {self.root}; opened read-only."
             )

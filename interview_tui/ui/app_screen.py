@@ -2,7 +2,9 @@
 
 Textual types ``self.app`` as ``App[Any]``, so a screen reaching ``self.app.workspace`` is
 untyped. These bases narrow it to :class:`~interview_tui.ui.app.InterviewApp` for the type
-checker only; at run time they are plain ``Screen`` and ``ModalScreen``.
+checker only, the way Textual declares its own ``app`` (a ``textual.getters.app``
+descriptor); at run time they are plain ``Screen`` and ``ModalScreen``, with no check of the
+app's class.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from typing import TYPE_CHECKING, TypeVar
 from textual.screen import ModalScreen, Screen
 
 if TYPE_CHECKING:
+    from textual import getters
+
     from interview_tui.ui.app import InterviewApp
 
 ResultType = TypeVar("ResultType")
@@ -19,13 +23,9 @@ ResultType = TypeVar("ResultType")
 
 class AppScreen(Screen[ResultType]):
     if TYPE_CHECKING:
-
-        @property
-        def app(self) -> InterviewApp: ...
+        app = getters.app(InterviewApp)
 
 
 class AppModal(ModalScreen[ResultType]):
     if TYPE_CHECKING:
-
-        @property
-        def app(self) -> InterviewApp: ...
+        app = getters.app(InterviewApp)

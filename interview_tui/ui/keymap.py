@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 
 class Key(NamedTuple):
@@ -151,7 +151,8 @@ SESSION_VIEW = (
 )
 
 
-def bindings(keys: tuple[Key, ...]) -> list[Binding]:
+def bindings(keys: tuple[Key, ...]) -> list[BindingType]:
+    """``BINDINGS`` for a screen; typed as Textual types ``BINDINGS`` (the list is invariant)."""
     groups = {key.group: Binding.Group(GROUPS.get(key.group, key.group)) for key in keys}
     return [
         Binding(

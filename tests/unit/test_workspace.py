@@ -72,3 +72,22 @@ def test_a_second_workspace_on_the_folder_is_read_only_and_refuses_saves(
             second.save(_session())
     finally:
         second.close()
+
+
+def test_the_read_only_reason_names_the_other_copy_or_the_folder(
+    workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    second = Workspace.open(tmp_path / "data")
+    try:
+        assert second.read_only_reason == "another copy of interview-tui has this data folder open"
+    finally:
+        second.close()
+    from interview_tui.storage import store
+
+    monkeypatch.setattr(store, "_writable", lambda folder: False)
+    locked_out = Workspace.open(tmp_path / "other")
+    try:
+        assert locked_out.read_only
+        assert locked_out.read_only_reason.startswith("the data folder cannot be written (")
+    finally:
+        locked_out.close()

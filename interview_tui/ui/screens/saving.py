@@ -39,10 +39,7 @@ if TYPE_CHECKING:
 
 AUTOSAVE_SECONDS = 0.15
 RETRY_SECONDS = 5.0
-READ_ONLY_TEXT = (
-    "Read-only: another copy of interview-tui has this data folder open, so nothing typed "
-    "here could be saved. Close the other copy to take notes here."
-)
+READ_ONLY_TEXT = "Read-only: {reason}, so nothing typed here could be saved."
 
 Then = Callable[[Path | None], object]
 """What to do once it is safe to leave; gets the path of a copy saved elsewhere, if any."""
@@ -76,7 +73,7 @@ class SavingScreen(AppScreen[None]):
                 area.read_only = True
             for box in self.query(Input):
                 box.disabled = True
-            self.banner.show_read_only(READ_ONLY_TEXT)
+            self.banner.show_read_only(READ_ONLY_TEXT.format(reason=workspace.read_only_reason))
 
     @property
     def folder_read_only(self) -> bool:

@@ -335,12 +335,12 @@ class StartScreen(AppScreen[None]):
         return True
 
     def _writable_or_say(self) -> bool:
-        """False (and says why) when another copy of the app holds the data folder."""
+        """False (and says why) when the data folder is open read-only."""
         workspace = self.app.workspace
         if workspace is not None and workspace.read_only:
             self.notify(
-                "Read-only: another copy of interview-tui has this data folder open, so "
-                "nothing can be prepared or changed here. Close the other copy first.",
+                f"Read-only: {workspace.read_only_reason}, so nothing can be prepared or "
+                "changed here.",
                 severity="warning",
                 timeout=8,
                 markup=False,
