@@ -6,6 +6,9 @@ save themselves (throttled while typing, at once on every question change, quit 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -39,7 +42,6 @@ class LiveScreen(SavingScreen):
         super().__init__(session)
         self.call: LiveCall | None = None
         self.general = False
-        self._loading_note = False
         self._at_risk: tuple[int, ...] = ()
         self._pace: Pace | None = None
         self._texts: list[str] = []
@@ -177,31 +179,42 @@ class LiveScreen(SavingScreen):
             label.update("[b]Note on this question[/b] [dim]· ctrl+l: session note[/dim]")
         self.set_class(self.general, "-general")
         if note.text != text:
-            self._loading_note = True
-            note.load_text(text)
+            with note.prevent(TextArea.Changed):  # shown, not typed: nothing to file or save
+                note.load_text(text)
             note.move_cursor(note.document.end)
 
     # -- notes and saving ----------------------------------------------------------------
 
     @on(TextArea.Changed, "#note")
     def note_changed(self, event: TextArea.Changed) -> None:
-        if self._loading_note:
-            self._loading_note = False
-            if event.text_area.text == self._stored_note():
-                return
-        text = event.text_area.text
-        index = self.current
-        if self.general or index is None:
-            self.session.general_note = text
-        else:
-            self.session.agenda[index].note = text
-        self.schedule_save()
+        if self._file_note(event.text_area.text):
+            self.schedule_save()
 
-    def _stored_note(self) -> str:
+    def _file_note(self, text: str) -> bool:
+        """Put the note pane's text where it belongs now; True when that changed anything."""
         index = self.current
         if self.general or index is None:
-            return self.session.general_note
-        return self.session.agenda[index].note
+            changed, self.session.general_note = self.session.general_note != text, text
+        else:
+            item = self.session.agenda[index]
+            changed, item.note = item.note != text, text
+        return changed
+
+    def after_typing(self, action: Callable[[], object]) -> None:
+        """Run ``action`` once the note pane has taken every key typed before it.
+
+        The call's keys are priority bindings: they run as soon as they arrive, while
+        letters typed just before them may still wait in the note pane's queue. Queued
+        behind those letters, the action sees them filed under the question they were
+        typed for; letters typed after it land in the question it moves to.
+        """
+        note = self.query_one("#note", TextArea)
+
+        def run() -> None:
+            self._file_note(note.text)
+            action()
+
+        note.call_later(run)
 
     def before_save(self) -> None:
         if self.call is not None:
@@ -224,12 +237,15 @@ class LiveScreen(SavingScreen):
         self._moved()
 
     def action_mark_asked(self) -> None:
-        self._finish_current("asked")
+        self.after_typing(lambda: self._finish_current("asked"))
 
     def action_skip(self) -> None:
-        self._finish_current("skipped")
+        self.after_typing(lambda: self._finish_current("skipped"))
 
     def action_back(self) -> None:
+        self.after_typing(self._back)
+
+    def _back(self) -> None:
         if self.call is not None and self.call.back():
             self._moved()
 
@@ -254,21 +270,35 @@ class LiveScreen(SavingScreen):
             note.focus()
 
     def action_toggle_general(self) -> None:
+        self.after_typing(self._toggle_general)
+
+    def _toggle_general(self) -> None:
         self.general = not self.general
         self._load_note()
         self.query_one("#note", TextArea).focus()
 
     def action_end_call(self) -> None:
+        self.after_typing(self._end_call)
+
+    def _end_call(self) -> None:
         if self.call is None:
             return
         self.call.end()
-        if not self.flush():
-            return
         from interview_tui.ui.screens.wrap_up import WrapUpScreen
 
-        self.app.switch_screen(WrapUpScreen(self.session))
+        def wrap_up(copy: Path | None) -> None:
+            if copy is not None:  # the folder refused the notes: say where the copy went
+                self.dismiss_keeping(copy)
+                return
+            self.app.switch_screen(WrapUpScreen(self.session))
+
+        # On a full disk this asks first (retry, a copy elsewhere, or go on), never silently.
+        self.leave_safely("Wrap up", wrap_up)
 
     def action_leave(self) -> None:
+        self.after_typing(self._leave)
+
+    def _leave(self) -> None:
         if self.call is not None:
             self.call.pause()
         self.leave_safely("Leave", self.dismiss_keeping)
