@@ -79,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser(
         "export",
-        help="write sessions as Markdown, JSON, CSV, or follow-ups as a calendar",
+        help="write sessions as Markdown, JSON, CSV, or interviews and follow-ups as a calendar",
         description="Export one session (by id, see `sessions list`) or --all of them.",
     )
     export.add_argument("session_id", nargs="?", metavar="SESSION_ID")
@@ -91,8 +91,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--output",
         "-o",
         metavar="PATH",
-        help="file or folder to write (default: print); md with --all and a folder "
-        "writes one file per session",
+        help="file or folder to write (default: print); md with --all needs a folder "
+        "and writes one file per session",
+    )
+    export.add_argument(
+        "--excel",
+        action="store_true",
+        help="csv: start with a UTF-8 byte-order mark, so that a spreadsheet opened by a double "
+        "click (Excel) reads accents and emoji right",
     )
     return parser
 
@@ -178,6 +184,18 @@ def _export(args: argparse.Namespace) -> int:
     if bool(args.session_id) == bool(args.all):
         print("interview-tui export: give a SESSION_ID or --all (not both)", file=sys.stderr)
         return 2
+    if args.excel and args.format != "csv":
+        print("interview-tui export: --excel is for --format csv", file=sys.stderr)
+        return 2
+    if args.all and args.format == "md" and args.output and not _is_folder(args.output):
+        # One file would turn the front matter of every session after the first into text.
+        folder = f"{Path(args.output).with_suffix('')}/"
+        print(
+            f"interview-tui export: --all --format md writes one file per session: give -o a "
+            f"folder (such as {folder}), not the file {args.output}",
+            file=sys.stderr,
+        )
+        return 2
     workspace = _open_workspace(args)
     if workspace is None:
         return 1
@@ -192,7 +210,7 @@ def _export(args: argparse.Namespace) -> int:
         if chosen is None:
             return 1
         sessions, skipped = chosen
-        return _write_sessions(sessions, args.format, args.output, skipped)
+        return _write_sessions(sessions, args.format, args.output, skipped, csv_bom=args.excel)
     finally:
         workspace.close()
 
@@ -219,11 +237,18 @@ def _sessions_to_export(
         return None
 
 
-def _write_sessions(sessions: list[Session], fmt: str, output: str | None, skipped: int) -> int:
+def _is_folder(output: str) -> bool:
+    """``-o`` names a folder: one that exists, or a path ending in a slash."""
+    return Path(output).expanduser().is_dir() or output.endswith(("/", "\\"))
+
+
+def _write_sessions(
+    sessions: list[Session], fmt: str, output: str | None, skipped: int, *, csv_bom: bool = False
+) -> int:
     from interview_tui.export import render, write_export, write_markdown_files
 
     target = Path(output).expanduser() if output else None
-    folder = target is not None and (target.is_dir() or (output or "").endswith(("/", "\\")))
+    folder = bool(output) and _is_folder(output or "")
     try:
         if target is not None and fmt == "md" and folder:
             write_markdown_files(target, sessions)
@@ -232,7 +257,7 @@ def _write_sessions(sessions: list[Session], fmt: str, output: str | None, skipp
                 file=sys.stderr,
             )
             return 0
-        text = render(sessions, fmt)
+        text = render(sessions, fmt, csv_bom=csv_bom)
         if target is None:
             sys.stdout.write(text)
             return 0

@@ -1,4 +1,5 @@
-"""Sessions out of the app: Markdown (for note apps), JSON, CSV, and follow-ups as iCalendar.
+"""Sessions out of the app: Markdown (for note apps), JSON, CSV, and iCalendar (the scheduled
+interviews and the follow-ups).
 
 Plain Python: the app's export screen and ``interview-tui export`` both call these.
 """
@@ -9,9 +10,11 @@ import csv
 import errno
 import io
 import json
+import math
 import os
 import re
 import stat
+import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -19,10 +22,10 @@ from typing import Any
 
 import yaml
 
-from interview_tui.display_text import markdown_literal, one_line
+from interview_tui.display_text import REPLACEMENT, markdown_literal, one_line
 from interview_tui.followups import call_date, followup_label
 from interview_tui.locations import ensure_private_dir
-from interview_tui.models import REFLECTION_PROMPTS, AgendaItem, Session, slugify
+from interview_tui.models import REFLECTION_PROMPTS, AgendaItem, FollowUp, Session
 from interview_tui.placeholders import fill, placeholder_values
 from interview_tui.session_flow import asked_count
 from interview_tui.storage.safe_storage import safe_write
@@ -33,16 +36,23 @@ CSV_COLUMNS = (
     "id",
     "date",
     "name",
+    "email",
     "role",
     "company",
     "industry",
+    "scheduled",
     "length_minutes",
     "asked",
     "status",
     "contact_status",
+    "next_followup",
+    "next_followup_kind",
     "takeaways",
 )
 BASE_TAG = "informational-interview"
+# The marks the live screen's agenda shows, before each question of an exported agenda.
+AGENDA_MARKS = {"asked": "✓", "skipped": "↷", "pending": "○"}
+AGENDA_MARK_BELOW_CUT = "·"
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 ICS_LINE_OCTETS = 75
 
@@ -66,27 +76,59 @@ def _minutes(value: float) -> str:
 
 # -- Markdown ----------------------------------------------------------------------------------
 
+# A language name's ``#`` or ``+`` after a letter or digit: ``C#`` → ``csharp``, ``C++`` → ``cpp``.
+_SHARP_OR_PLUS = re.compile(r"(?<=\w)(#|\++)(?!\w)")
+# Names a file may not have on Windows, whatever follows the dot.
+_RESERVED_NAMES = frozenset(
+    ["con", "prn", "aux", "nul"]
+    + [f"{device}{n}" for device in ("com", "lpt") for n in [*"123456789", "¹", "²", "³"]]
+)
+
+
+def _word_character(char: str) -> bool:
+    """A letter or digit of any script, or a mark that belongs to one (the dot of ``i̇``)."""
+    return char.isalnum() or unicodedata.category(char).startswith("M")
+
+
+def name_slug(text: str, max_length: int = 40) -> str:
+    """``text`` as one lower-case word for a file name or a tag; "" if nothing is left.
+
+    Letters and digits of every script stay (``José Núñez`` → ``josé-núñez``, ``日本``
+    stays), ``C#`` → ``csharp`` and ``C++`` → ``cpp``, and every other run of characters
+    becomes one ``-``. So the result holds no ``/``, ``\\``, dot, space or control character,
+    and a name Windows reserves for a device (``con``, ``com1``) gets a ``_``.
+    """
+    text = unicodedata.normalize("NFC", text).lower()
+    text = _SHARP_OR_PLUS.sub(lambda m: "sharp" if m[1] == "#" else "p" * len(m[1]), text)
+    slug = "".join(char if _word_character(char) else "-" for char in text)
+    slug = re.sub(r"-{2,}", "-", slug).strip("-")[:max_length].rstrip("-")
+    return f"{slug}_" if slug in _RESERVED_NAMES else slug
+
 
 def _tags(session: Session) -> list[str]:
-    """Obsidian-safe tags: the base tag, then tags of the questions asked."""
+    """Obsidian-safe tags: the base tag, then tags of the questions asked.
+
+    A tag keeps its letters in any script; one of digits only is left out (Obsidian does not
+    read ``#1984`` as a tag)."""
     tags = [BASE_TAG]
     for item in session.agenda:
         if item.status != "asked":
             continue
         for tag in item.tags:
-            slug = slugify(tag, 40)
-            if slug not in tags and not slug.isdigit():
+            slug = name_slug(tag)
+            if slug and slug not in tags and not slug.replace("-", "").isdigit():
                 tags.append(slug)
     return tags
 
 
 def _front_matter(session: Session) -> str:
+    """The YAML header; every value on one line, however long (a note app's properties)."""
     contact = session.contact
     data: dict[str, Any] = {
-        "title": session.title,
-        "contact": contact.name,
-        "company": contact.company,
-        "role": contact.role,
+        "title": one_line(session.title),
+        "contact": one_line(contact.name),
+        "company": one_line(contact.company),
+        "role": one_line(contact.role),
         "date": session_date(session),
         "tags": _tags(session),
         "status": session.status,
@@ -95,12 +137,14 @@ def _front_matter(session: Session) -> str:
         "session_id": session.id,
     }
     if contact.industry:
-        data["industry"] = contact.industry
+        data["industry"] = one_line(contact.industry)
     if session.goals:
-        data["goals"] = list(session.goals)
+        data["goals"] = [one_line(goal) for goal in session.goals]
     if session.referred_by:
-        data["referred_by"] = session.referred_by
-    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False)
+        data["referred_by"] = one_line(session.referred_by)
+    body = yaml.safe_dump(
+        data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=math.inf
+    )
     return f"---\n{body}---\n"
 
 
@@ -129,8 +173,12 @@ def _literal_line(text: str) -> str:
 def _agenda_line(
     item: AgendaItem, session: Session, below_cut: bool, line: Callable[[str], str] = _as_written
 ) -> str:
+    """A plain list item with the agenda's status mark, not a task: a question not asked is
+    no to-do for a note app's task list."""
     text = line(fill(item.text, placeholder_values(session)))
-    box = "x" if item.status == "asked" else " "
+    mark = AGENDA_MARKS[item.status]
+    if item.status == "pending" and below_cut:
+        mark = AGENDA_MARK_BELOW_CUT
     shown = f"~~{text}~~" if item.status == "skipped" else text
     details: list[str] = [item.status]
     if item.seconds_spent >= 1:
@@ -141,7 +189,7 @@ def _agenda_line(
         details.append("if time allows")
     if item.own:
         details.append("my own question")
-    return f"- [{box}] {shown} — {', '.join(details)}"
+    return f"- {mark} {shown} — {', '.join(details)}"
 
 
 def _long_date(when: date | datetime) -> str:
@@ -233,20 +281,21 @@ def to_markdown(session: Session, *, front_matter: bool = True, literal: bool = 
             for r in session.referrals
         ],
     )
-    out += _section(
-        "Follow-ups",
-        [
-            f"- [{'x' if f.done else ' '}] "
-            f"{line(followup_label(f.kind, session.contact.name, f.note))} — due {f.due:%Y-%m-%d}"
-            for f in session.followups
-        ],
-    )
+    out += _section("Follow-ups", [_followup_task(f, session, line) for f in session.followups])
     return "\n".join(out).rstrip() + "\n"
 
 
+def _followup_task(followup: FollowUp, session: Session, line: Callable[[str], str]) -> str:
+    """A task with its due date the way Obsidian's Tasks and Dataview read it: ``📅 date``."""
+    label = line(followup_label(followup.kind, session.contact.name, followup.note))
+    return f"- [{'x' if followup.done else ' '}] {label} 📅 {followup.due:%Y-%m-%d}"
+
+
 def markdown_filename(session: Session) -> str:
-    """``2024-03-04-jane-smith-<id>.md``: sorts by date, unique per session."""
-    return f"{session_date(session):%Y-%m-%d}-{slugify(session.contact.name, 40)}-{session.id}.md"
+    """``2024-03-04-jane-smith-<id>.md``: sorts by date, unique per session; the name keeps
+    its letters in any script (``josé-núñez``, ``日本``)."""
+    name = name_slug(session.contact.name) or "contact"
+    return f"{session_date(session):%Y-%m-%d}-{name}-{session.id}.md"
 
 
 # -- JSON and CSV ------------------------------------------------------------------------------
@@ -264,30 +313,81 @@ def from_json(text: str) -> list[Session]:
     return [Session.model_validate(document) for document in documents]
 
 
+# What may follow a leading + or - for a spreadsheet to compute the cell instead of showing it:
+# a function call (``+SUM(``, ``-cmd|``), a link to another program or sheet (``|``,
+# ``!A1``), a cell reference as an operand (``-A1``, ``+$B$2*3``) or numbers joined by an
+# operator (``-3+4``). ``+1 for remote``, ``-5``, ``+44 20 7946 0958`` or ``- n/a`` are none.
+_CALL_OR_LINK = re.compile(r"[^\W\d][\w.]*\s*\(|\||!\$?[A-Za-z]{1,3}\$?\d")
+_CELL_OPERAND = re.compile(r"\s*\$?[A-Za-z]{1,3}\$?\d+(?=\s*(?:$|[-+*/^&:=<>,;)]))")
+_NUMBER = r"\s*\(*\s*[-+]?\d[\d.,]*%?\s*\)*\s*"
+_ARITHMETIC = re.compile(rf"{_NUMBER}(?:[-+*/^&]{_NUMBER})+")
+
+
+def formula_risk(text: str) -> bool:
+    """True when a spreadsheet opening a CSV would run ``text`` as a formula: it starts with
+    ``=`` or ``@``, with a tab or a carriage return, or with ``+``/``-`` followed by a
+    formula (see ``_CALL_OR_LINK``, ``_CELL_OPERAND``, ``_ARITHMETIC``)."""
+    first = text[:1]
+    if first in ("=", "@", "\t", "\r"):
+        return True
+    if first not in ("+", "-"):
+        return False
+    rest = text[1:]
+    return bool(
+        rest.lstrip(" +-")[:1] in ("=", "@")
+        or _CALL_OR_LINK.search(rest)
+        or _CELL_OPERAND.match(rest)
+        or _ARITHMETIC.fullmatch(rest)
+    )
+
+
 def _cell(value: object) -> str:
-    """Text for a spreadsheet cell; a leading = + - @ would run as a formula, so it is quoted."""
+    """Text for a spreadsheet cell: quoted with ``'`` only if it would run as a formula."""
     text = str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return f"'{text}" if formula_risk(text) else text
 
 
-def to_csv(sessions: Iterable[Session]) -> str:
-    """One row per session, for a spreadsheet."""
+def _local_time(when: datetime | None) -> str:
+    """``2024-03-09 09:30``, the way a spreadsheet reads a date and time; "" for none."""
+    if when is None:
+        return ""
+    return f"{when.astimezone() if when.tzinfo else when:%Y-%m-%d %H:%M}"
+
+
+def next_followup(session: Session) -> FollowUp | None:
+    """The open follow-up due first, if any."""
+    return min((f for f in session.followups if not f.done), key=lambda f: f.due, default=None)
+
+
+def to_csv(sessions: Iterable[Session], *, bom: bool = False) -> str:
+    """One row per session, for a spreadsheet.
+
+    ``bom``: start with a UTF-8 byte-order mark, so that a spreadsheet opened by a double
+    click (Excel) reads the text as UTF-8 instead of the local code page.
+    """
     buffer = io.StringIO()
+    if bom:
+        buffer.write("\ufeff")
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
     for session in sessions:
         contact = session.contact
+        upcoming = next_followup(session)
         row = [
             session.id,
             session_date(session).isoformat(),
             contact.name,
+            contact.email,
             contact.role,
             contact.company,
             contact.industry,
+            _local_time(session.scheduled_at),
             session.length_minutes,
             session.asked_count,
             session.status,
             session.contact_status,
+            upcoming.due.isoformat() if upcoming else "",
+            upcoming.kind if upcoming else "",
             note_as_one_line(session.takeaways),
         ]
         writer.writerow([_cell(value) for value in row])
@@ -297,10 +397,18 @@ def to_csv(sessions: Iterable[Session]) -> str:
 # -- iCalendar ---------------------------------------------------------------------------------
 
 
+_ICS_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+# Every other control character (tab included): RFC 5545 allows none of them in a TEXT value,
+# and a stray one would end or corrupt the line for some readers.
+_ICS_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def _ics_text(text: str) -> str:
-    """Escape a TEXT value (RFC 5545, 3.3.11)."""
+    """Escape a TEXT value (RFC 5545, 3.3.11): line breaks of every kind become ``\\n``, other
+    control characters a visible "\ufffd" (a tab a space), so none reaches a line."""
     text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+    text = _ICS_BREAK.sub("\\\\n", text).replace("\t", " ")
+    return _ICS_CONTROL.sub(REPLACEMENT, text)
 
 
 def _fold(line: str) -> list[str]:
@@ -319,55 +427,108 @@ def _fold(line: str) -> list[str]:
     return [pieces[0], *(" " + piece for piece in pieces[1:])]
 
 
-def to_ics(
-    sessions: Iterable[Session], *, include_done: bool = False, now: datetime | None = None
-) -> str:
-    """Follow-up dates as all-day events, CRLF line endings, folded at 75 octets."""
-    stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//interview-tui//Follow-ups//EN",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        "X-WR-CALNAME:Interview follow-ups",
-    ]
-    for session in sessions:
-        seen: dict[str, int] = {}
-        for followup in session.followups:
-            # The n-th follow-up of a kind keeps its UID when the list is re-planned, so
-            # importing again updates the event instead of adding a second one.
-            n = seen[followup.kind] = seen.get(followup.kind, -1) + 1
-            if followup.done and not include_done:
-                continue
-            summary = followup_label(followup.kind, session.contact.name, followup.note)
-            description = f"{session.title}\nSession {session.id}"
-            lines += [
-                "BEGIN:VEVENT",
-                f"UID:{session.id}-{followup.kind}-{n}@interview-tui",
-                f"DTSTAMP:{stamp}",
+def _ics_time(when: datetime) -> str:
+    """A time as UTC (``20240309T083000Z``); a stored time without a zone is this computer's
+    local time, so the event lands at the same moment in every calendar, wherever it is."""
+    return when.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def calendar_events(session: Session, *, include_done: bool = True) -> list[list[str]]:
+    """The events of one session, each as its content lines (unfolded, without DTSTAMP).
+
+    The scheduled interview is a timed event as long as the planned call; each follow-up
+    is an all-day event, free time, on its due date. A follow-up already done is written
+    with ``STATUS:CANCELLED`` (and a higher SEQUENCE), so a calendar that imported or
+    subscribed to it earlier drops it; ``include_done=False`` leaves those out instead.
+    """
+    events: list[list[str]] = []
+    uid_base = _ics_text(session.id)
+    if session.scheduled_at is not None:
+        start = session.scheduled_at
+        details = [session.title, session.contact.email, ", ".join(session.goals)]
+        description = "\n".join([*(d for d in details if d), f"Session {session.id}"])
+        events.append(
+            [
+                f"UID:{uid_base}-interview@interview-tui",
+                f"DTSTART:{_ics_time(start)}",
+                f"DTEND:{_ics_time(start + timedelta(minutes=session.length_minutes))}",
+                f"SUMMARY:{_ics_text(f'Informational interview: {session.title}')}",
+                f"DESCRIPTION:{_ics_text(description)}",
+                "STATUS:CONFIRMED",
+                "TRANSP:OPAQUE",
+            ]
+        )
+    seen: dict[str, int] = {}
+    for followup in session.followups:
+        # The n-th follow-up of a kind keeps its UID when the list is re-planned, so
+        # importing again updates the event instead of adding a second one.
+        n = seen[followup.kind] = seen.get(followup.kind, -1) + 1
+        if followup.done and not include_done:
+            continue
+        summary = followup_label(followup.kind, session.contact.name, followup.note)
+        description = f"{session.title}\nSession {session.id}"
+        events.append(
+            [
+                f"UID:{uid_base}-{followup.kind}-{n}@interview-tui",
                 f"DTSTART;VALUE=DATE:{followup.due:%Y%m%d}",
                 f"DTEND;VALUE=DATE:{followup.due + timedelta(days=1):%Y%m%d}",
                 f"SUMMARY:{_ics_text(summary)}",
                 f"DESCRIPTION:{_ics_text(description)}",
+                "STATUS:CANCELLED" if followup.done else "STATUS:CONFIRMED",
+                f"SEQUENCE:{1 if followup.done else 0}",
                 "TRANSP:TRANSPARENT",
-                "END:VEVENT",
             ]
+        )
+    return events
+
+
+def ics_calendar(events: Iterable[list[str]], *, now: datetime | None = None) -> str:
+    """A calendar of ``events`` (from :func:`calendar_events`): CRLF line endings, lines folded
+    at 75 octets, each event stamped with ``now``."""
+    stamp = _ics_time(now or datetime.now(UTC))
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//interview-tui//Interviews and follow-ups//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "X-WR-CALNAME:Informational interviews",
+        # For a calendar that subscribes to the file: look again every hour.
+        "REFRESH-INTERVAL;VALUE=DURATION:PT1H",
+        "X-PUBLISHED-TTL:PT1H",
+    ]
+    for event in events:
+        lines += ["BEGIN:VEVENT", event[0], f"DTSTAMP:{stamp}", *event[1:], "END:VEVENT"]
     lines.append("END:VCALENDAR")
     return "".join(piece + "\r\n" for line in lines for piece in _fold(line))
+
+
+def to_ics(
+    sessions: Iterable[Session], *, include_done: bool = True, now: datetime | None = None
+) -> str:
+    """Scheduled interviews and follow-ups of ``sessions`` as one calendar."""
+    return ics_calendar(
+        (
+            event
+            for session in sessions
+            for event in calendar_events(session, include_done=include_done)
+        ),
+        now=now,
+    )
 
 
 # -- files -------------------------------------------------------------------------------------
 
 
-def render(sessions: list[Session], fmt: str) -> str:
-    """``sessions`` in format ``fmt`` (one of :data:`FORMATS`) as one text."""
+def render(sessions: list[Session], fmt: str, *, csv_bom: bool = False) -> str:
+    """``sessions`` in format ``fmt`` (one of :data:`FORMATS`) as one text; ``csv_bom``: a CSV
+    starts with a byte-order mark (see :func:`to_csv`)."""
     if fmt == "md":
         return "\n".join(to_markdown(session) for session in sessions)
     if fmt == "json":
         return to_json(sessions)
     if fmt == "csv":
-        return to_csv(sessions)
+        return to_csv(sessions, bom=csv_bom)
     if fmt == "ics":
         return to_ics(sessions)
     raise ValueError(f"unknown export format {fmt!r}; one of: {', '.join(FORMATS)}")

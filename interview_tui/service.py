@@ -8,14 +8,23 @@ touch :mod:`interview_tui.storage` themselves.
 Autosaves (a snapshot of the live session every fraction of a second) write the file only;
 the workspace remembers which sessions changed since the search index last saw them and
 brings those entries up to date before the next search, so autosaved notes are found too.
+
+A save that changes what the calendar shows (the schedule, the length, who it is with, the
+follow-ups) has ``<data folder>/exports/followups.ics`` rewritten a moment later, in the
+background (:mod:`interview_tui.calendar_feed`); any other save, an autosave of notes say,
+only compares a few fields.
 """
 
 from __future__ import annotations
 
+import json
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
+from interview_tui.calendar_feed import FEED_NAME, CalendarFeed
+from interview_tui.locations import EXPORTS_DIR
 from interview_tui.models import Session
 from interview_tui.search import Hit, SearchIndex
 from interview_tui.storage.autosave import Autosaver
@@ -50,6 +59,42 @@ __all__ = [
 Change = Callable[[Session], object]
 """A domain function that changes a session in place, or returns the changed copy."""
 
+_CALENDAR_FIELDS = {"scheduled_at", "length_minutes", "contact", "followups"}
+
+
+def _calendar_key(
+    scheduled_at: Any, length: Any, names: tuple[Any, ...], followups: Any
+) -> str | None:
+    """What of a session the calendar shows, comparable across saves; None for nothing.
+
+    Follow-ups as the list row keeps them: open ones, and outreach reminders (marking one
+    done takes it off the row, or changes it)."""
+    kept = [
+        f
+        for f in followups or []
+        if isinstance(f, Mapping) and (not f.get("done") or f.get("kind") == "outreach-reminder")
+    ]
+    if scheduled_at is None and not kept:
+        return None
+    return json.dumps([scheduled_at, length, names, kept], sort_keys=True, default=str)
+
+
+def _key_of_document(doc: Mapping[str, Any]) -> str | None:
+    contact = doc.get("contact") or {}
+    names = (contact.get("name", ""), contact.get("company", ""), contact.get("role", ""))
+    return _calendar_key(
+        doc.get("scheduled_at"), doc.get("length_minutes"), names, doc.get("followups")
+    )
+
+
+def _key_of_row(row: SessionSummary | None) -> str | None:
+    if row is None:
+        return None
+    names = (row.get("name", ""), row.get("company", ""), row.get("role", ""))
+    return _calendar_key(
+        row.get("scheduled_at"), row.get("length_minutes"), names, row.get("followups")
+    )
+
 
 class Workspace:
     def __init__(self, store: SessionStore) -> None:
@@ -57,6 +102,9 @@ class Workspace:
         self._search: SearchIndex | None = None
         self._stale: set[str] = set()
         self._search_lock = threading.Lock()
+        self.calendar = CalendarFeed(self.root / EXPORTS_DIR / FEED_NAME, self.sessions)
+        self._calendar_keys: dict[str, str | None] = {}
+        self._calendar_lock = threading.Lock()
 
     @classmethod
     def open(cls, root: Path, *, read_only: bool = False) -> Workspace:
@@ -84,6 +132,7 @@ class Workspace:
         return self._store.notices
 
     def close(self) -> None:
+        self.calendar.close()
         self._store.close()
 
     # -- reading ---------------------------------------------------------------------------
@@ -106,11 +155,36 @@ class Workspace:
     # -- the one write path ----------------------------------------------------------------
 
     def save(self, session: Session | SessionSnapshot, *, update_index: bool = True) -> None:
-        """Write ``session``: its file and (unless an autosave) its list row, then search."""
-        self._store.save(session, update_index=update_index)
+        """Write ``session``: its file and (unless an autosave) its list row, then search,
+        and the calendar feed if what it shows changed."""
         session_id = session.session_id if isinstance(session, SessionSnapshot) else session.id
+        before = self._store.summary(session_id) if session_id not in self._calendar_keys else None
+        self._store.save(session, update_index=update_index)
         with self._search_lock:
             self._stale.add(session_id)
+        self._calendar_saved(session, before)
+
+    def _calendar_saved(
+        self, session: Session | SessionSnapshot, before: SessionSummary | None
+    ) -> None:
+        """Tell the calendar feed about ``session`` if its schedule or follow-ups changed."""
+        if isinstance(session, SessionSnapshot):
+            session_id, doc = session.session_id, session.document
+        else:
+            session_id = session.id
+            doc = session.model_dump(mode="json", include=_CALENDAR_FIELDS)
+        key = _key_of_document(doc)
+        with self._calendar_lock:
+            previous = self._calendar_keys.get(session_id, _key_of_row(before))
+            self._calendar_keys[session_id] = key
+        if key == previous:
+            return
+        if isinstance(session, SessionSnapshot):
+            try:
+                session = Session.model_validate(session.document)
+            except ValueError:  # the stored file reads the same way: nothing for a calendar
+                return
+        self.calendar.changed(session)
 
     def update(self, session_id: str, change: Change) -> Session:
         """Load a session, apply a domain ``change`` to it and save the result."""
@@ -122,6 +196,9 @@ class Workspace:
 
     def delete(self, session_id: str) -> None:
         self._store.delete(session_id)
+        with self._calendar_lock:
+            self._calendar_keys.pop(session_id, None)
+        self.calendar.removed(session_id)
         with self._search_lock:
             self._stale.discard(session_id)
             if self._search is not None:
@@ -138,6 +215,9 @@ class Workspace:
         moved = emergency.restore(copy, self._store)
         with self._search_lock:
             self._stale.add(copy.session.id)
+        with self._calendar_lock:
+            self._calendar_keys.pop(copy.session.id, None)
+        self.calendar.changed(copy.session)
         return moved
 
     # -- search ----------------------------------------------------------------------------

@@ -322,6 +322,11 @@ class SessionStore:
         self._index_db()
         return sorted(self._summaries.values(), key=when_stamp, reverse=True)
 
+    def summary(self, session_id: str) -> SessionSummary | None:
+        """One session's list fields as last indexed, or None if it is not listed."""
+        self._index_db()
+        return self._summaries.get(session_id)
+
     def _update_index(self, summary: SessionSummary) -> None:
         db = self._index_db()
         if self._summaries.get(summary["id"]) == summary:

@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
 import os
+import re
 import stat
-from datetime import UTC, date, datetime
+import time
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import frontmatter
+import icalendar
 import pytest
 import yaml
 
 from interview_tui.cli import main
 from interview_tui.export import (
     CSV_COLUMNS,
+    formula_risk,
     from_json,
     markdown_filename,
+    name_slug,
     to_csv,
     to_ics,
     to_json,
@@ -112,17 +119,17 @@ def test_markdown_has_every_note_and_the_agenda_with_statuses_and_time() -> None
         "- **Length:** 30 minutes planned, 30 min 30 s taken",
         "> Moved from consulting in 2019.",
         "## Agenda (1 of 2 asked)",  # counted against the two above the cut
-        "- [x] How did you first find your way into fintech? — asked, 3 min 20 s (planned 3 min)",
+        "- ✓ How did you first find your way into fintech? — asked, 3 min 20 s (planned 3 min)",
         "  > Started in consulting\n  >\n  > Moved at 30\n  >\n  > - mentor helped\n  > - bootcamp",
-        "- [ ] ~~What does a typical week look like?~~ — skipped, planned 2 min",
-        "- [ ] Which tools do you use? — pending, planned 2 min, if time allows, my own question",
+        "- ↷ ~~What does a typical week look like?~~ — skipped, planned 2 min",
+        "- · Which tools do you use? — pending, planned 2 min, if time allows, my own question",
         "> Has a hard stop at 10:25.",
         "### What advice was given?\n\nLearn SQL properly.",
         "### What surprised me?\n\nHow much is writing.",
         "## Takeaways\n\n- Data quality is the job",
         "- [ ] Ana Ruiz — PM at Beta",
-        "- [x] Send a thank-you note to Jane Smith — due 2024-03-05",
-        "- [ ] Check in with Jane Smith: Share progress; ask, kindly — due 2024-06-04",
+        "- [x] Send a thank-you note to Jane Smith 📅 2024-03-05",
+        "- [ ] Check in with Jane Smith: Share progress; ask, kindly 📅 2024-06-04",
     ):
         assert text in body
 
@@ -145,6 +152,96 @@ def test_markdown_for_the_app_view_can_leave_out_the_header() -> None:
 
 def test_markdown_file_names_sort_by_date_and_are_unique() -> None:
     assert markdown_filename(jane()) == f"2024-03-04-jane-smith-{JANE_ID}.md"
+
+
+# -- Markdown as Obsidian (and python-frontmatter) reads it ---------------------------------------
+
+TASK = re.compile(r"^\s*[-*+] \[(.)\] (.*)$")  # what Obsidian's Tasks and Dataview read as a task
+DUE = re.compile(r" 📅 (\d{4}-\d{2}-\d{2})$")
+
+
+def test_a_front_matter_library_reads_the_header_and_only_follow_ups_are_dated_tasks() -> None:
+    post = frontmatter.loads(to_markdown(jane()))
+
+    assert post.metadata["title"] == "Jane Smith · Acme, Inc."
+    assert post.metadata["date"] == date(2024, 3, 4)
+    assert post.metadata["tags"] == ["informational-interview", "path", "career-change"]
+    tasks = [TASK.match(line) for line in post.content.splitlines()]
+    tasks_with_dates = [(m[1], DUE.search(m[2])) for m in tasks if m and DUE.search(m[2])]
+    assert [(box, due[1]) for box, due in tasks_with_dates] == [
+        ("x", "2024-03-05"),  # the thank-you, done
+        (" ", "2024-06-04"),  # the check-in
+    ]
+    # The agenda is a plain list with the live screen's marks: no question is a to-do.
+    agenda = post.content.split("## Agenda")[1].split("\n## ")[0]
+    assert not any(TASK.match(line) for line in agenda.splitlines())
+    assert [line[:4] for line in agenda.splitlines() if line.startswith("- ")] == [
+        "- ✓ ",
+        "- ↷ ",
+        "- · ",  # pending, below the cut
+    ]
+    assert "## Takeaways\n\n- Data quality is the job\n- =SUM(A1)" in post.content
+
+
+def test_a_long_title_stays_on_one_line_of_the_front_matter() -> None:
+    company = "The Very Long Name Company: Research, Development & Sales, " * 4
+    session = jane().model_copy(update={"contact": Contact(name="Jane Smith", company=company)})
+    text = to_markdown(session)
+    header = text.split("\n---\n")[0]
+    (title_line,) = [line for line in header.splitlines() if line.startswith("title:")]
+    assert len(title_line) > 200
+    assert all(re.match(r"^(\w+:|- )", line) for line in header.splitlines()[1:])
+    assert frontmatter.loads(text).metadata["title"] == f"Jane Smith · {company.strip()}"
+
+
+def test_a_name_with_a_line_break_is_one_line_in_the_front_matter() -> None:
+    session = bo().model_copy(update={"contact": Contact(name="Lee\nDev")})
+    post = frontmatter.loads(to_markdown(session))
+    assert post.metadata["contact"] == "Lee Dev"
+
+
+def test_tags_keep_letters_of_every_script() -> None:
+    item = AgendaItem(
+        key="k", text="Q?", status="asked", tags=["日本", "C++", "C#", "José Núñez", "1984", "🚀"]
+    )
+    post = frontmatter.loads(to_markdown(bo().model_copy(update={"agenda": [item]})))
+    assert post.metadata["tags"] == [
+        "informational-interview",
+        "日本",
+        "cpp",
+        "csharp",
+        "josé-núñez",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("José Núñez", "josé-núñez"),
+        ("日本", "日本"),
+        ("C++", "cpp"),
+        ("C#", "csharp"),
+        ("Zoë O'Brien-Smith", "zoë-o-brien-smith"),
+        ("../../etc/passwd", "etc-passwd"),
+        ("a\\b/c:d*e?f", "a-b-c-d-e-f"),
+        ("tab\there\x00\x1b[31mnew\nline", "tab-here-31mnew-line"),
+        ("right\u202eleft", "right-left"),
+        ("CON", "con_"),
+        ("Com1", "com1_"),
+        ("...", ""),
+        ("🚀", ""),
+    ],
+)
+def test_names_become_safe_file_names_that_keep_their_letters(name: str, slug: str) -> None:
+    assert name_slug(name) == slug
+
+
+def test_markdown_file_names_keep_accents_and_scripts(tmp_path: Path) -> None:
+    for name, part in [("José Núñez", "josé-núñez"), ("山田 太郎", "山田-太郎"), ("🚀", "contact")]:
+        session = bo().model_copy(update={"contact": Contact(name=name)})
+        filename = markdown_filename(session)
+        assert filename == f"2024-03-06-{part}-{BO_ID}.md"
+        assert write_export(tmp_path / filename, "x").parent == tmp_path
 
 
 # -- JSON --------------------------------------------------------------------------------------
@@ -174,17 +271,27 @@ def test_csv_is_one_row_per_session_that_the_csv_module_reads() -> None:
         "id": JANE_ID,
         "date": "2024-03-04",
         "name": "Jane Smith",
+        "email": "jane@example.com",
         "role": "Data Engineer",
         "company": "Acme, Inc.",
         "industry": "fintech",
+        "scheduled": "",
         "length_minutes": "30",
         "asked": "1",
         "status": "ended",
         "contact_status": "interviewed",
+        "next_followup": "2024-06-04",  # the thank-you is done
+        "next_followup_kind": "check-in",
         "takeaways": "Data quality is the job; =SUM(A1) is not a formula here",
     }
     assert rows[1]["name"] == "Bo Chen"
-    assert rows[1]["takeaways"] == ""
+    assert (rows[1]["takeaways"], rows[1]["next_followup"], rows[1]["email"]) == ("", "", "")
+
+
+def test_csv_has_the_scheduled_time_as_a_spreadsheet_reads_it() -> None:
+    planned = bo().model_copy(update={"scheduled_at": datetime(2024, 3, 9, 9, 30)})
+    (row,) = csv.DictReader(io.StringIO(to_csv([planned])))
+    assert row["scheduled"] == "2024-03-09 09:30"
 
 
 def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_quoted() -> None:
@@ -192,11 +299,61 @@ def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_quoted() -> None
         update={"contact": Contact(name="=HYPERLINK(1)", company="+44", role="@sum")}
     )
     (row,) = csv.DictReader(io.StringIO(to_csv([session])))
-    assert (row["name"], row["company"], row["role"]) == ("'=HYPERLINK(1)", "'+44", "'@sum")
+    assert (row["name"], row["company"], row["role"]) == ("'=HYPERLINK(1)", "+44", "'@sum")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "=SUM(A1)",
+        "@SUM(A1)",
+        "\tx",
+        "\rx",
+        '+HYPERLINK("https://example.com")',
+        "-cmd|' /C calc'!A0",
+        "+ZÄHLENWENN(A1:A3)",
+        "-A1",
+        "+$B$2*3",
+        "-3+4",
+        "+=1",
+        "-Sheet2!A1",
+    ],
+)
+def test_what_a_spreadsheet_would_run_is_guarded(text: str) -> None:
+    assert formula_risk(text)
+    contact = Contact.model_construct(name="Bo", role=text)  # as typed: not even stripped
+    (row,) = csv.DictReader(io.StringIO(to_csv([bo().model_copy(update={"contact": contact})])))
+    assert row["role"] == f"'{text}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["+1 for remote", "-5", "+44 20 7946 0958", "+1 (555) 123-4567", "- n/a", "-", "-12.5%"],
+)
+def test_real_values_that_start_with_a_sign_are_kept_as_written(text: str) -> None:
+    assert not formula_risk(text)
+    session = bo().model_copy(update={"contact": Contact(name="Bo", role=text)})
+    (row,) = csv.DictReader(io.StringIO(to_csv([session])))
+    assert row["role"] == text
 
 
 def test_csv_of_no_sessions_is_just_the_header() -> None:
     assert list(csv.reader(io.StringIO(to_csv([])))) == [list(CSV_COLUMNS)]
+
+
+def test_csv_reads_back_with_and_without_a_byte_order_mark(tmp_path: Path) -> None:
+    session = bo().model_copy(update={"contact": Contact(name="José 🚀", company="Ñandú")})
+    plain = write_export(tmp_path / "plain.csv", to_csv([session]))
+    excel = write_export(tmp_path / "excel.csv", to_csv([session], bom=True))
+
+    assert not plain.read_bytes().startswith(codecs.BOM_UTF8)
+    assert excel.read_bytes().startswith(codecs.BOM_UTF8 + b"id,")
+    for path in (plain, excel):
+        with path.open(encoding="utf-8-sig", newline="") as file:
+            (row,) = csv.DictReader(file)
+        assert (row["name"], row["company"]) == ("José 🚀", "Ñandú")
+    with plain.open(encoding="utf-8", newline="") as file:
+        assert next(csv.reader(file))[0] == "id"
 
 
 # -- iCalendar ---------------------------------------------------------------------------------
@@ -233,13 +390,15 @@ def events(lines: list[str]) -> list[dict[str, str]]:
 NOW = datetime(2024, 3, 5, 10, 15, tzinfo=UTC)
 
 
-def test_ics_has_one_all_day_event_per_pending_follow_up() -> None:
+def test_ics_has_one_all_day_event_per_follow_up() -> None:
     lines = unfold(to_ics([jane(), bo()], now=NOW))
 
     assert lines[0] == "BEGIN:VCALENDAR"
     assert lines[-1] == "END:VCALENDAR"
     assert "VERSION:2.0" in lines
-    (event,) = events(lines)
+    done, event = events(lines)
+    assert done["STATUS"] == "CANCELLED"
+    assert event["STATUS"] == "CONFIRMED"
     assert event["DTSTART;VALUE=DATE"] == "20240604"
     assert event["DTEND;VALUE=DATE"] == "20240605"
     assert event["DTSTAMP"] == "20240305T101500Z"
@@ -248,9 +407,73 @@ def test_ics_has_one_all_day_event_per_pending_follow_up() -> None:
     assert event["DESCRIPTION"] == rf"Jane Smith · Acme\, Inc.\nSession {JANE_ID}"
 
 
-def test_ics_can_include_follow_ups_already_done() -> None:
-    found = events(unfold(to_ics([jane()], include_done=True, now=NOW)))
-    assert [e["DTSTART;VALUE=DATE"] for e in found] == ["20240305", "20240604"]
+def test_ics_can_leave_out_follow_ups_already_done() -> None:
+    found = events(unfold(to_ics([jane()], include_done=False, now=NOW)))
+    assert [e["DTSTART;VALUE=DATE"] for e in found] == ["20240604"]
+
+
+def parse_ics(text: str) -> list[icalendar.Event]:
+    calendar = icalendar.Calendar.from_ical(text)
+    return list(calendar.walk("VEVENT"))
+
+
+@pytest.fixture
+def berlin(monkeypatch: pytest.MonkeyPatch) -> object:
+    """This computer's clock in Berlin (UTC+1 in March)."""
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.usefixtures("berlin")
+def test_the_scheduled_interview_is_a_timed_event_as_long_as_the_call() -> None:
+    planned = bo().model_copy(
+        update={
+            "scheduled_at": datetime(2024, 3, 9, 9, 30),
+            "length_minutes": 45,
+            "contact": Contact(name="Bo Chen", company="Beta", email="bo@example.com"),
+        }
+    )
+    (interview,) = parse_ics(to_ics([planned], now=NOW))
+
+    assert interview.decoded("DTSTART") == datetime(2024, 3, 9, 8, 30, tzinfo=UTC)  # 9:30 local
+    assert interview.decoded("DTEND") - interview.decoded("DTSTART") == timedelta(minutes=45)
+    assert str(interview["SUMMARY"]) == "Informational interview: Bo Chen · Beta"
+    assert "bo@example.com" in str(interview["DESCRIPTION"])
+    assert str(interview["UID"]) == f"{BO_ID}-interview@interview-tui"
+    assert str(interview["STATUS"]) == "CONFIRMED"
+
+
+def test_a_follow_up_done_is_a_cancelled_event_a_calendar_drops() -> None:
+    thanks, check_in = parse_ics(to_ics([jane()], now=NOW))
+
+    assert str(thanks["STATUS"]) == "CANCELLED"
+    assert thanks.decoded("DTSTART") == date(2024, 3, 5)
+    assert int(thanks["SEQUENCE"]) > int(check_in["SEQUENCE"])
+    assert str(check_in["STATUS"]) == "CONFIRMED"
+    assert check_in.decoded("DTSTART") == date(2024, 6, 4)
+    assert str(check_in["SUMMARY"]) == "Check in with Jane Smith: Share progress; ask, kindly"
+
+
+def test_control_characters_never_reach_an_ics_line() -> None:
+    hostile = "Ana\x1b[31m\x00Ruiz\u2028line\x85next\vtab\tend\x7f\x9b"
+    session = jane().model_copy(
+        update={
+            "scheduled_at": datetime(2024, 3, 4, 10, 0),
+            "contact": Contact(name=hostile, company="Acme\r\nInc"),
+            "followups": [FollowUp(kind="other", due=date(2024, 4, 1), note=hostile)],
+        }
+    )
+    text = to_ics([session], now=NOW)
+
+    for line in text.split("\r\n"):
+        assert not re.search(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]", line), line
+    interview, followup = parse_ics(text)
+    summary = str(followup["SUMMARY"])
+    assert summary.startswith("Follow up with Ana\ufffd[31m\ufffdRuiz\nline\nnext\ntab end")
+    assert "Acme\nInc" in str(interview["SUMMARY"])
 
 
 def test_ics_folds_long_lines_without_splitting_characters() -> None:
@@ -370,7 +593,7 @@ def test_cli_exports_csv_and_ics_to_stdout(
     assert sorted(row["name"] for row in rows) == ["Bo Chen", "Jane Smith"]
 
     assert main(["export", JANE_ID, "--format", "ics"]) == 0
-    assert len(events(unfold(capsys.readouterr().out))) == 1
+    assert len(events(unfold(capsys.readouterr().out))) == 2  # one done: cancelled
 
 
 def test_cli_respects_data_dir(
@@ -396,6 +619,30 @@ def test_cli_reports_an_unwritable_output_in_one_line(
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 1
     assert err[0].startswith(f"interview-tui export: cannot write {target}: ")
+
+
+def test_cli_refuses_all_markdown_into_one_file(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "file.md"
+    assert main(["export", "--all", "--format", "md", "-o", str(target)]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert "give -o a folder" in line
+    assert f"{tmp_path / 'file'}/" in line
+    assert not target.exists()
+
+
+def test_cli_writes_csv_for_excel_with_a_byte_order_mark(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "sessions.csv"
+    assert main(["export", "--all", "--format", "csv", "--excel", "-o", str(target)]) == 0
+    assert target.read_bytes().startswith(codecs.BOM_UTF8)
+    with target.open(encoding="utf-8-sig", newline="") as file:
+        assert sorted(row["name"] for row in csv.DictReader(file)) == ["Bo Chen", "Jane Smith"]
+
+    assert main(["export", "--all", "--format", "json", "--excel"]) == 2
+    assert "--excel is for --format csv" in capsys.readouterr().err
 
 
 def test_cli_markdown_to_a_new_folder_ending_in_a_slash(data_dir: Path, tmp_path: Path) -> None:

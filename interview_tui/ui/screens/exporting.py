@@ -16,9 +16,15 @@ SUFFIX = {"md": "md", "json": "json", "csv": "csv", "ics": "ics"}
 
 
 def write_exports(
-    folder: Path, sessions: Sequence[Session], formats: Sequence[str], stem: str
+    folder: Path,
+    sessions: Sequence[Session],
+    formats: Sequence[str],
+    stem: str,
+    *,
+    csv_bom: bool = False,
 ) -> list[Path]:
-    """One file per format (Markdown: one per session); returns the paths written."""
+    """One file per format (Markdown: one per session); returns the paths written.
+    ``csv_bom``: the CSV starts with a byte-order mark (for Excel)."""
     from interview_tui.export import render, write_export, write_markdown_files
 
     written = []
@@ -26,9 +32,8 @@ def write_exports(
         if fmt == "md":
             written += write_markdown_files(folder, sessions)
         else:
-            written.append(
-                write_export(folder / f"{stem}.{SUFFIX[fmt]}", render(list(sessions), fmt))
-            )
+            text = render(list(sessions), fmt, csv_bom=csv_bom)
+            written.append(write_export(folder / f"{stem}.{SUFFIX[fmt]}", text))
     return written
 
 
