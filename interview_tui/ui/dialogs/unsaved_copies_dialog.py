@@ -102,8 +102,17 @@ class UnsavedCopiesDialog(AppModal["CopiesChoice | None"]):
         workspace = self.app.workspace
         assert workspace is not None
         done, failed = [], []
+        # Several copies of one session (two visits that both failed to save) each hold text
+        # the other lacks: the newest goes back into the folder, the older stay as files.
+        newest = {copy.session.id: copy for copy in sorted(self.copies, key=lambda c: c.saved_at)}
         for copy in self.copies:
             try:
+                if newest[copy.session.id] is not copy:
+                    kept = keep_copy(copy)
+                    done.append(
+                        f"{copy.session.title}: an older copy, kept as {kept.with_suffix('.md')}"
+                    )
+                    continue
                 moved = workspace.restore(copy)
             except (StoreError, OSError) as exc:
                 failed.append(f"{copy.path}: {exc}")
