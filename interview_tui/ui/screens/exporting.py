@@ -59,7 +59,7 @@ def export_sessions(
             else f"sessions-{datetime.now():%Y%m%d-%H%M%S}"
         )
         try:
-            paths = write_exports(folder, chosen, formats, stem)
+            paths = write_exports(folder, chosen, formats, stem, csv_bom=app.settings.csv_bom)
         except OSError as exc:
             app.call_from_thread(app.notify, f"Export failed: {exc}", severity="error")
             return
