@@ -112,14 +112,20 @@ class InterviewApp(App[int]):
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_store_and_banks(self) -> None:
         from interview_tui.banks import default_bank_paths, load_banks
+        from interview_tui.calendar_feed import FEED_NAME
         from interview_tui.service import StoreError, Workspace
         from interview_tui.settings import load_settings
 
-        self.call_from_thread(self._settings_loaded, load_settings(locations.settings_file()))
+        loaded = load_settings(locations.settings_file())
+        self.call_from_thread(self._settings_loaded, loaded)
         workspace: Workspace | None = None
         error: str | None = None
         try:
             workspace = Workspace.open(self.data_root)
+            # followups.ics goes with the other exports: the settings' folder, if one is set.
+            workspace.calendar.path = (
+                locations.exports_dir(self.data_root, loaded.settings.export_path()) / FEED_NAME
+            )
             # Open the index here, off the UI thread, so that damage found in it or in the
             # sessions is in ``workspace.notices`` when ``_loaded`` announces them.
             workspace.summaries()

@@ -76,3 +76,19 @@ async def test_a_follow_up_marked_done_is_cancelled_in_the_subscribed_calendar(
     assert str(events[f"{ADA}-thank-you-0@interview-tui"]["STATUS"]) == "CANCELLED"
     interview = events[f"{ADA}-interview@interview-tui"]
     assert (interview.decoded("DTEND") - interview.decoded("DTSTART")).seconds == 45 * 60
+
+
+async def test_the_calendar_file_follows_the_export_folder_of_the_settings(
+    private_user_dirs, make_app, app_data_dir, wait_until, tmp_path
+):
+    vault = tmp_path / "vault"
+    settings = private_user_dirs["config"] / "settings.toml"
+    settings.write_text(f'export_folder = "{vault.as_posix()}"\n', "utf-8")
+    store(app_data_dir, ada())
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: app.ready)
+        await pilot.pause()
+        await pilot.press("x", "x")  # the thank-you is done
+        await wait_until(pilot, (vault / "followups.ics").exists)
+    assert not (app_data_dir / "exports").exists()
