@@ -21,9 +21,8 @@ import json
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from interview_tui.calendar_feed import FEED_NAME, CalendarFeed
 from interview_tui.locations import EXPORTS_DIR
 from interview_tui.models import Session
 from interview_tui.search import Hit, SearchIndex
@@ -55,6 +54,9 @@ __all__ = [
     "when_text",
     "write_copy",
 ]
+
+if TYPE_CHECKING:
+    from interview_tui.calendar_feed import CalendarFeed
 
 Change = Callable[[Session], object]
 """A domain function that changes a session in place, or returns the changed copy."""
@@ -102,7 +104,13 @@ class Workspace:
         self._search: SearchIndex | None = None
         self._stale: set[str] = set()
         self._search_lock = threading.Lock()
-        self.calendar = CalendarFeed(self.root / EXPORTS_DIR / FEED_NAME, self.sessions)
+        # Imported here: the start screen imports this module before its first paint, and the
+        # feed brings the export formats (YAML and all) with it.
+        from interview_tui.calendar_feed import FEED_NAME, CalendarFeed
+
+        self.calendar: CalendarFeed = CalendarFeed(
+            self.root / EXPORTS_DIR / FEED_NAME, self.sessions
+        )
         self._calendar_keys: dict[str, str | None] = {}
         self._calendar_lock = threading.Lock()
 
