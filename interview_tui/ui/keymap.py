@@ -133,7 +133,14 @@ SETUP = (
     Key("save-session", "ctrl+s", "save", "Save", "Save the session for later", True),
     Key("start-call", "f5", "start_call", "Start call", "Save and start the call now", True),
     Key("edit-agenda", "ctrl+e", "edit_agenda", "Edit agenda", "Filter, add, drop, reorder", True),
-    Key("cancel-setup", "escape", "cancel", "Cancel", "Leave (asks first when something is typed)"),
+    Key(
+        "cancel-setup",
+        "escape",
+        "cancel",
+        "Cancel",
+        "Leave (asks first when something is typed)",
+        rank=2,
+    ),
 )
 
 LEAVE_FORM = (

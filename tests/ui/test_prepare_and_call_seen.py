@@ -350,6 +350,21 @@ async def test_narrowing_the_window_while_the_agenda_has_focus_hands_it_to_the_n
 # -- the live footer -----------------------------------------------------------------------------
 
 
+def assert_footer_whole(app, screen, screen_text) -> KeyFooter:
+    """Every entry of the footer reads whole on the last line, and nothing else is there."""
+    footer_line = screen_text(app).splitlines()[-1]
+    footer = screen.query_one(KeyFooter)
+    entries = {entry.action: entry for entry in footer.fitting(app.size.width)}
+    rest = footer_line
+    for action in footer.shown:
+        entry = entries[action]
+        shown = f"{entry.key_display} {entry.description}"
+        assert shown in rest, f"{shown!r} cut in {footer_line!r}"
+        rest = rest.replace(shown, "", 1)
+    assert rest.replace("▏", "").strip() == "", f"a cut entry in {footer_line!r}"
+    return footer
+
+
 @pytest.mark.parametrize("size", [*SIZES, (120, 36)])
 async def test_the_live_footer_cuts_no_word_in_half(
     make_app, katherine, wait_until, screen_text, size
@@ -357,16 +372,8 @@ async def test_the_live_footer_cuts_no_word_in_half(
     app = make_app()
     async with app.run_test(size=size) as pilot:
         live = await open_live(pilot, wait_until)
+        footer = assert_footer_whole(app, live, screen_text)
         footer_line = screen_text(app).splitlines()[-1]
-        footer = live.query_one(KeyFooter)
-        entries = {entry.action: entry for entry in footer.fitting(size[0])}
-        rest = footer_line
-        for action in footer.shown:
-            entry = entries[action]
-            shown = f"{entry.key_display} {entry.description}"
-            assert shown in rest, f"{shown!r} cut in {footer_line!r}"
-            rest = rest.replace(shown, "", 1)
-        assert rest.replace("▏", "").strip() == "", f"a cut entry in {footer_line!r}"
 
         labels = {row.action: row.label for row in keymap.LIVE}
         must = {"mark_asked", "skip", "back", "toggle_timer", "end_call", "help"}
@@ -375,3 +382,14 @@ async def test_the_live_footer_cuts_no_word_in_half(
             assert {"toggle_general", "leave", "command_palette"} <= set(footer.shown)
         if size[0] >= 120:
             assert set(labels) <= set(footer.shown)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_prepare_footer_cuts_no_word_in_half(make_app, wait_until, screen_text, size):
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        setup = await new_session(pilot, wait_until)
+        footer = assert_footer_whole(app, setup, screen_text)
+        assert {"save", "start_call", "edit_agenda", "help"} <= set(footer.shown)
+        if size[0] >= 80:
+            assert "cancel" in footer.shown

@@ -7,7 +7,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import (
-    Footer,
     Header,
     Input,
     Label,
@@ -41,6 +40,7 @@ from interview_tui.ui import keymap
 from interview_tui.ui.app_screen import AppScreen
 from interview_tui.ui.plain import one_line, plain, styled
 from interview_tui.ui.widgets.agenda_list import AgendaList
+from interview_tui.ui.widgets.key_footer import KeyFooter
 from interview_tui.ui.widgets.question_detail import QuestionDetail
 from interview_tui.ui.widgets.tick_list import TickList
 
@@ -132,7 +132,7 @@ class SetupScreen(AppScreen[None]):
                 yield Static(id="plan-summary")
                 yield AgendaList(id="preview")
                 yield QuestionDetail(id="preview-detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Edit session" if self.editing else "New session"
