@@ -121,7 +121,8 @@ def _mid_call(wait_until, settle):
         live.query_one("#note", TextArea).insert("Mostly modelling; reviews on Fridays.")
         clock.advance(11 * 60)  # eleven minutes on a five-minute question
         await pilot.pause(TICK_SECONDS + 0.15)
-        await wait_until(pilot, lambda: live.query_one("BudgetBar").has_class("-behind"))
+        # The next tick reads the clock: thirteen minutes in, seven behind.
+        await wait_until(pilot, lambda: live.pace is not None and live.pace.elapsed_seconds >= 780)
         await settle(pilot)
 
     return run_before

@@ -233,10 +233,10 @@ async def test_typed_text_and_a_hostile_bank_through_setup_editor_live_and_wrap_
         # 25 minutes on the first question: the pace line names the first question at risk.
         await pilot.press("ctrl+t")
         fake_clock.advance(25 * 60)
-        await wait_until(pilot, lambda: live._pace is not None and live._pace.at_risk)
+        await wait_until(pilot, lambda: live.pace is not None and live.pace.at_risk)
         await pilot.pause(0.6)  # the next tick draws it
         pace = widget_text(live.query_one("#budget-pace", Static)) or ""
-        first_at_risk = live._texts[live._pace.at_risk[0]]
+        first_at_risk = live._texts[live.pace.at_risk[0]]
         assert first_at_risk in HOSTILE.values()
         assert one_line(first_at_risk) in pace and "\n" not in pace
         seen = []

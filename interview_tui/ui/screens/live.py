@@ -13,6 +13,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widgets import Static, TextArea
 
 from interview_tui.clock import Stopwatch
@@ -38,19 +39,30 @@ class LiveScreen(SavingScreen):
     BINDINGS = keymap.bindings(keymap.LIVE)
     WRITE_ACTIONS = frozenset({"mark_asked", "skip", "back", "toggle_timer", "end_call"})
 
+    # What the screen shows, as reactives: the budget bar takes the first four by data_bind;
+    # the watchers redraw the question and the note pane.
+    pace: reactive[Pace | None] = reactive(None, always_update=True)
+    running: reactive[bool] = reactive(False)
+    at_risk_names: reactive[tuple[str, ...]] = reactive(())
+    asked: reactive[str] = reactive("")
+    question_index: reactive[int | None] = reactive(None, always_update=True, init=False)
+    """The question on screen; set whenever the call moves, even to the same one."""
+    general: reactive[bool] = reactive(False, init=False)
+    """The note pane holds the session note instead of this question's note."""
+
     def __init__(self, session: Session) -> None:
         super().__init__(session)
         self.call: LiveCall | None = None
-        self.general = False
         self._at_risk: tuple[int, ...] = ()
-        self._pace: Pace | None = None
         self._texts: list[str] = []
 
     # -- layout --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Static(id="live-title")
-        yield BudgetBar(id="budget")
+        yield BudgetBar(id="budget").data_bind(
+            LiveScreen.pace, LiveScreen.running, LiveScreen.at_risk_names, LiveScreen.asked
+        )
         with Horizontal(id="live-body"):
             yield AgendaList(id="agenda")
             with Vertical(id="live-main"):
@@ -78,7 +90,7 @@ class LiveScreen(SavingScreen):
         )
         if session.status == "ended":
             self.notify("This call has ended; changes to notes are still saved.", timeout=4)
-        self._show_question()
+        self.question_index = self.current
         self._tick()
         self.set_interval(TICK_SECONDS, self._tick)
 
@@ -116,12 +128,10 @@ class LiveScreen(SavingScreen):
         if self.call is None:
             return
         pace = self.call.pace()
-        self._pace = pace
-        bar = self.query_one(BudgetBar)
-        bar.at_risk_names = tuple(self._texts[i] for i in pace.at_risk)
-        bar.running = self.call.running
-        bar.asked = str(asked_count(self.session))
-        bar.pace = pace
+        self.at_risk_names = tuple(self._texts[i] for i in pace.at_risk)
+        self.running = self.call.running
+        self.asked = str(asked_count(self.session))
+        self.pace = pace
         risk = tuple(pace.at_risk)
         if risk != self._at_risk:
             self._at_risk = risk
@@ -134,6 +144,12 @@ class LiveScreen(SavingScreen):
         agenda.show(
             self.session.agenda, self.session.cut_index, self.current, self._at_risk, self._texts
         )
+
+    def watch_question_index(self) -> None:
+        self._show_question()
+
+    def watch_general(self) -> None:
+        self._load_note()
 
     def _show_question(self) -> None:
         index = self.current
@@ -225,7 +241,7 @@ class LiveScreen(SavingScreen):
     def _moved(self) -> None:
         """Show the question the call moved to, and save."""
         self.general = False
-        self._show_question()
+        self.question_index = self.current
         self._tick()
         self.flush(update_index=False)
 
@@ -274,7 +290,6 @@ class LiveScreen(SavingScreen):
 
     def _toggle_general(self) -> None:
         self.general = not self.general
-        self._load_note()
         self.query_one("#note", TextArea).focus()
 
     def action_end_call(self) -> None:
