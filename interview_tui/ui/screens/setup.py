@@ -67,7 +67,6 @@ class SetupScreen(AppScreen[None]):
     def __init__(self, session: Session | None = None) -> None:
         super().__init__()
         self.editing = session
-        self._filling_banks = False
         self._preview_timer: Timer | None = None
         self._previewed: tuple[list[AgendaItem], list[str]] = ([], [])
         """The agenda the preview shows, and its questions' texts with placeholders filled."""
@@ -145,12 +144,12 @@ class SetupScreen(AppScreen[None]):
             return
         chosen = set(self.editing.banks) if self.editing and self.editing.banks else None
         selection = self.query_one("#banks", SelectionList)
-        self._filling_banks = True
-        self.call_after_refresh(setattr, self, "_filling_banks", False)
-        selection.clear_options()
-        for bank in banks.banks:
-            label = one_line(f"{bank.bank} ({len(bank.questions)})")
-            selection.add_option((label, bank.bank, chosen is None or bank.bank in chosen))
+        # Filling the list is not the person choosing banks: no "agenda rebuilt" for it.
+        with self.prevent(SelectionList.SelectedChanged):
+            selection.clear_options()
+            for bank in banks.banks:
+                label = one_line(f"{bank.bank} ({len(bank.questions)})")
+                selection.add_option((label, bank.bank, chosen is None or bank.bank in chosen))
         self._start_banks = self._chosen_banks()
         self.update_preview()
 
@@ -170,7 +169,7 @@ class SetupScreen(AppScreen[None]):
 
     @on(SelectionList.SelectedChanged, "#banks")
     def banks_changed(self) -> None:
-        if self.custom_agenda is not None and not self._filling_banks:
+        if self.custom_agenda is not None:
             self.custom_agenda = None
             self.notify("Agenda rebuilt from the chosen banks.", timeout=3)
         self.update_preview()
