@@ -24,21 +24,51 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from interview_tui.locations import EXPORTS_DIR
-from interview_tui.models import Session
-from interview_tui.search import Hit, SearchIndex
-from interview_tui.storage.autosave import Autosaver
 
-# Also what the UI may use before a workspace is open, or without one: the first screen draws
-# the list from the plain-JSON index, and a signal handler writes an emergency copy.
-from interview_tui.storage.emergency import CopyError, UnsavedCopy, find_copies, write_copy
-from interview_tui.storage.emergency import keep as keep_copy
+# What the first screen needs before its first paint: the list rows from the plain-JSON
+# index. Everything else (pydantic models, TinyDB, search) loads when first used, so that
+# importing this module costs the start screen nothing it did not pay before.
 from interview_tui.storage.session_index import SessionSummary, read_summaries, when_text
-from interview_tui.storage.store import (
-    ReadOnlyError,
-    SessionSnapshot,
-    SessionStore,
-    StoreError,
-)
+
+if TYPE_CHECKING:
+    from interview_tui.calendar_feed import CalendarFeed
+    from interview_tui.models import Session
+    from interview_tui.search import Hit, SearchIndex
+    from interview_tui.storage.autosave import Autosaver
+    from interview_tui.storage.emergency import (
+        CopyError,
+        UnsavedCopy,
+        find_copies,
+        write_copy,
+    )
+    from interview_tui.storage.emergency import keep as keep_copy
+    from interview_tui.storage.store import (
+        ReadOnlyError,
+        SessionSnapshot,
+        SessionStore,
+        StoreError,
+    )
+else:
+    _LAZY = {
+        "Autosaver": ("interview_tui.storage.autosave", "Autosaver"),
+        "CopyError": ("interview_tui.storage.emergency", "CopyError"),
+        "UnsavedCopy": ("interview_tui.storage.emergency", "UnsavedCopy"),
+        "find_copies": ("interview_tui.storage.emergency", "find_copies"),
+        "write_copy": ("interview_tui.storage.emergency", "write_copy"),
+        "keep_copy": ("interview_tui.storage.emergency", "keep"),
+        "ReadOnlyError": ("interview_tui.storage.store", "ReadOnlyError"),
+        "StoreError": ("interview_tui.storage.store", "StoreError"),
+    }
+
+    def __getattr__(name: str) -> object:
+        """The re-exported storage names, imported on first use."""
+        if name not in _LAZY:
+            raise AttributeError(name)
+        import importlib
+
+        module, attribute = _LAZY[name]
+        return getattr(importlib.import_module(module), attribute)
+
 
 __all__ = [
     "Autosaver",
@@ -55,10 +85,7 @@ __all__ = [
     "write_copy",
 ]
 
-if TYPE_CHECKING:
-    from interview_tui.calendar_feed import CalendarFeed
-
-Change = Callable[[Session], object]
+Change = Callable[["Session"], object]
 """A domain function that changes a session in place, or returns the changed copy."""
 
 _CALENDAR_FIELDS = {"scheduled_at", "length_minutes", "contact", "followups"}
@@ -117,6 +144,8 @@ class Workspace:
     @classmethod
     def open(cls, root: Path, *, read_only: bool = False) -> Workspace:
         """Open the data folder; :class:`StoreError` with one clear line when it cannot be."""
+        from interview_tui.storage.store import SessionStore
+
         return cls(SessionStore(root, read_only=read_only))
 
     # -- the folder ------------------------------------------------------------------------
@@ -165,6 +194,8 @@ class Workspace:
     def save(self, session: Session | SessionSnapshot, *, update_index: bool = True) -> None:
         """Write ``session``: its file and (unless an autosave) its list row, then search,
         and the calendar feed if what it shows changed."""
+        from interview_tui.storage.store import SessionSnapshot
+
         session_id = session.session_id if isinstance(session, SessionSnapshot) else session.id
         before = self._store.summary(session_id) if session_id not in self._calendar_keys else None
         self._store.save(session, update_index=update_index)
@@ -176,6 +207,9 @@ class Workspace:
         self, session: Session | SessionSnapshot, before: SessionSummary | None
     ) -> None:
         """Tell the calendar feed about ``session`` if its schedule or follow-ups changed."""
+        from interview_tui.models import Session
+        from interview_tui.storage.store import SessionSnapshot
+
         if isinstance(session, SessionSnapshot):
             session_id, doc = session.session_id, session.document
         else:
@@ -196,6 +230,8 @@ class Workspace:
 
     def update(self, session_id: str, change: Change) -> Session:
         """Load a session, apply a domain ``change`` to it and save the result."""
+        from interview_tui.models import Session
+
         session = self.load(session_id)
         changed = change(session)
         result = changed if isinstance(changed, Session) else session
@@ -214,6 +250,8 @@ class Workspace:
 
     def autosaver(self) -> Autosaver:
         """A debounced writer for one open session; its writes come back through :meth:`save`."""
+        from interview_tui.storage.autosave import Autosaver
+
         return Autosaver(self)
 
     def restore(self, copy: UnsavedCopy) -> Path:
@@ -236,6 +274,9 @@ class Workspace:
 
     def build_search(self) -> SearchIndex:
         """Index every readable session (slow with thousands: call it from a worker)."""
+        from interview_tui.search import SearchIndex
+        from interview_tui.storage.store import StoreError
+
         index = SearchIndex()
         # Oldest first, one session alive at a time: a later ``add`` counts as newer.
         for summary in reversed(self.summaries()):
@@ -250,6 +291,8 @@ class Workspace:
 
     def search(self, query: str, limit: int = 100) -> list[Hit]:
         """Matches for ``query``; builds the index first if no search ran yet."""
+        from interview_tui.storage.store import StoreError
+
         if self._search is None:
             self.build_search()
         with self._search_lock:
