@@ -48,8 +48,9 @@ def select_fitting(
     """Indices of ``items`` that fit ``budget_seconds`` when each takes ``minutes * scale``.
 
     Pinned items always fit; then the highest-priority opening and closing items (the time
-    reserved to open and close well); then the rest by priority, first-fit. With ``wishes``,
-    priority is weighed against them (:func:`interview_tui.goals.rank`).
+    reserved to open and close well); then the rest by priority, first-fit, the person's own
+    questions first among equals. With ``wishes``, priority is weighed against them
+    (:func:`interview_tui.goals.rank`).
     """
     ranks = [rank(item, wishes) for item in items]
     cost = [item.minutes * 60 * scale for item in items]
@@ -66,7 +67,12 @@ def select_fitting(
         candidates = [i for i, item in enumerate(items) if item.phase == phase]
         if candidates and not any(i in chosen for i in candidates):
             take(min(candidates, key=lambda i: (ranks[i], i)))
-    for i in sorted(range(len(items)), key=lambda i: (ranks[i], PHASE_RANK[items[i].phase], i)):
+    # On equal rank a question the person wrote goes first: they added it to ask it.
+    order = sorted(
+        range(len(items)),
+        key=lambda i: (ranks[i], not items[i].own, PHASE_RANK[items[i].phase], i),
+    )
+    for i in order:
         take(i)
     return chosen
 
