@@ -142,14 +142,23 @@ class WrapUpScreen(SavingScreen):
         from interview_tui.templates import thank_you_note
         from interview_tui.ui.dialogs.template_dialog import TemplateDialog, TemplateResult
 
+        signature = self.app.settings.email_signature
+        drafted = thank_you_note(self.session, today=self.today, signature=signature)
+
         def closed(result: TemplateResult | None) -> None:
-            if result is not None and result.sent:
+            if result is None:
+                return
+            # The person's edits are kept for the next time the note opens, sent or not.
+            kept = "" if result.text == drafted else result.text
+            if kept != self.session.thank_you_draft:
+                self.session.thank_you_draft = kept
+                self.schedule_save()
+            if result.sent:
                 mark_thanked(self.session)
                 self._show_followups()
                 self.flush()
 
-        signature = self.app.settings.email_signature
-        text = thank_you_note(self.session, today=self.today, signature=signature)
+        text = self.session.thank_you_draft or drafted
         self.app.push_screen(TemplateDialog("Thank-you note", text, "thank-you"), closed)
 
     def _create_referral_contacts(self) -> None:
