@@ -222,7 +222,11 @@ WRAP_UP = (
     Key("wrap-up-leave", "escape", "back", "Back", "Save, create referral contacts, go back"),
 )
 
-SEARCH = (Key("search-back", "escape", "back", "Back", "Back to the session list"),)
+SEARCH = (
+    Key("search-results", "down", "focus_hits", "Results", "From the query to the results"),
+    Key("search-open", "enter", "open_hit", "Open", "Open the highlighted result at its line"),
+    Key("search-back", "escape", "back", "Back", "Back to the session list"),
+)
 
 PATTERNS = (Key("patterns-back", "escape", "back", "Back", "Back to the session list"),)
 

@@ -89,6 +89,18 @@ class SearchScreen(AppScreen[None]):
     def focus_hits(self) -> None:
         self.query_one("#hits", OptionList).focus()
 
+    def action_focus_hits(self) -> None:
+        """Down in the query box moves to the results, as it would in any search field."""
+        self.focus_hits()
+
+    def action_open_hit(self) -> None:
+        """Enter opens the highlighted result; in the query box it first moves to them."""
+        hits = self.query_one("#hits", OptionList)
+        if hits.has_focus and hits.highlighted is not None:
+            hits.action_select()
+        else:
+            self.focus_hits()
+
     @on(OptionList.OptionSelected, "#hits")
     def open_hit(self, event: OptionList.OptionSelected) -> None:
         hit = self.hits[event.option_index]

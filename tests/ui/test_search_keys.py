@@ -1,0 +1,31 @@
+"""From the search box, down reaches the results and enter opens one."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList
+
+from interview_tui.models import Contact, Session
+from interview_tui.service import Workspace
+from interview_tui.ui.screens.search import SearchScreen
+from interview_tui.ui.screens.session_view import SessionViewScreen
+
+
+async def test_down_then_enter_opens_the_first_result(make_app, app_data_dir, wait_until):
+    workspace = Workspace.open(app_data_dir)
+    workspace.save(
+        Session(contact=Contact(name="Priya Nair"), general_note="Weather ensembles drive it.")
+    )
+    workspace.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.ready)
+        await pilot.press("slash")
+        await wait_until(pilot, lambda: isinstance(app.screen, SearchScreen))
+        search = app.screen
+        await pilot.press(*"ensembles")
+        hits = search.query_one("#hits", OptionList)
+        await wait_until(pilot, lambda: hits.option_count == 1)
+        await pilot.press("down")
+        assert hits.has_focus
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, SessionViewScreen))
