@@ -56,3 +56,15 @@ def count_of_row(row: Mapping[str, Any]) -> AskedCount:
     return AskedCount(
         asked=int(row.get("asked") or 0), planned=int(row.get("questions") or 0), extra=0
     )
+
+
+def is_to_contact(row: Mapping[str, Any]) -> bool:
+    """A person someone recommended, not an interview yet: referred, never started, planned.
+
+    Reads a list-index row (or any mapping with ``referred_by``, ``started_at``, ``status``).
+    """
+    return (
+        bool(row.get("referred_by"))
+        and not row.get("started_at")
+        and row.get("status", "planned") == "planned"
+    )

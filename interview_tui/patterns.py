@@ -130,6 +130,143 @@ def shared_terms(
     return found[:limit]
 
 
+# -- shared topics ---------------------------------------------------------------------------
+
+
+_FILLER_TEXT = """
+    actually agenda along already among answer answered answers anyway basically best
+    better bit call calls chat chatted check clear definitely enough ever fine follow
+    followup gave give gives great hard hear heard help helps huge idea ideas important
+    instead interesting interview interviews kind later less little look looked looking
+    looks matter matters mean means mention mentioned mentions minute minutes mostly nice
+    note notes okay once perhaps point points pretty probably question questions quick
+    recommend recommended recommends right seem seems seemed sort start started stuff
+    suggest suggested suggests thanks thank tips today tomorrow true useful usually whole
+    worth yeah yes
+"""
+_FILLER = _NOT_TOPICS | frozenset(_FILLER_TEXT.split())
+"""Common words plus what interview notes are full of and say nothing about the topic."""
+
+_CLAUSE = re.compile(r"[.,;:!?()\[\]{}\"/\n\r\t…\u2014\u2013]+| - ")
+
+
+def was_held(session: Session) -> bool:
+    """The call took place (started or ended): a planned or "to contact" one did not."""
+    return session.started_at is not None or session.status != "planned"
+
+
+def _topic_texts(session: Session) -> list[str]:
+    """What the person said, as noted: question notes, the call's note, takeaways, reflections."""
+    texts = [item.note for item in session.agenda]
+    texts += [session.general_note, session.takeaways, *session.reflections.values()]
+    return [text for text in texts if text.strip()]
+
+
+def _name_words(sessions: Iterable[Session]) -> frozenset[str]:
+    """Every word of the names of the people interviewed, referred or recommended."""
+    words: set[str] = set()
+    for session in sessions:
+        names = [session.contact.name, session.referred_by]
+        names += [referral.name for referral in session.referrals]
+        for name in names:
+            words.update(w.lower() for w in _WORD.findall(name))
+    return frozenset(words)
+
+
+def _topic_word(word: str, names: frozenset[str]) -> str | None:
+    """The word as a topic (lower case), or None for filler, names and tokens like "q1"."""
+    word = word.strip("-")
+    if not word or "'" in word or any(ch.isdigit() for ch in word):
+        return None
+    lower = word.lower()
+    if lower in names:
+        return None
+    if (len(word) >= 2 and word.isupper()) or word[-1] in "+#":
+        return lower
+    if len(word) < MIN_WORD_LENGTH or lower in _FILLER:
+        return None
+    return lower
+
+
+def _topics_in(text: str, names: frozenset[str]) -> list[str]:
+    """Topic words and two-word phrases ("data cleaning") of one text, within a clause."""
+    found: list[str] = []
+    for clause in _CLAUSE.split(text):
+        previous: str | None = None
+        for raw in _WORD.findall(clause):
+            word = _topic_word(raw, names)
+            if word is not None:
+                found.append(word)
+                if previous is not None:
+                    found.append(f"{previous} {word}")
+            previous = word
+    return found
+
+
+def _singular(term: str, table: dict[str, dict[str, int]]) -> str:
+    """ "mentors" as "mentor", "data pipelines" as "data pipeline", when both forms appear."""
+    if term.endswith("s") and not term.endswith("ss") and term[:-1] in table:
+        return term[:-1]
+    return term
+
+
+def shared_topics(
+    sessions: Iterable[Session], min_people: int = 2, limit: int = 15
+) -> list[SharedTerm]:
+    """What several people actually talked about, most people first.
+
+    Only calls that took place count. Topics are words and two-word phrases from the notes,
+    the call's note, takeaways and reflections — never bank tags, the names of the people
+    interviewed or recommended, common or filler words, or tokens with digits ("q1"). A word
+    said only inside a shared phrase is left to the phrase, a phrase that adds nothing to its
+    word to the word. At equal people the more often mentioned first, then phrases.
+    """
+    every = list(sessions)
+    names = _name_words(every)
+    # topic -> person key -> mentions
+    table: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    people: dict[str, str] = {}
+    for session in filter(was_held, every):
+        person = session.contact.name.strip().lower()
+        people.setdefault(person, session.contact.name.strip())
+        for text in _topic_texts(session):
+            for topic in _topics_in(text, names):
+                table[topic][person] += 1
+    merged: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for topic, counts in table.items():
+        target = " ".join(_singular(w, table) for w in topic.split())
+        if target not in table and topic.count(" "):
+            target = topic
+        for person, n in counts.items():
+            merged[target][person] += n
+    shared = {t: c for t, c in merged.items() if len(c) >= min_people}
+    total = {t: sum(c.values()) for t, c in shared.items()}
+
+    def same_people(a: str, b: str) -> bool:
+        return set(shared[a]) == set(shared[b])
+
+    # A phrase only says more than its word when the word comes up outside it too: "finding
+    # mentoring" and "mentoring early" are "mentoring"; "data cleaning" is not "data".
+    # A word said only inside such a phrase goes with it ("finding", "early").
+    phrases: list[str] = []
+    dropped: list[str] = []
+    for t in (t for t in shared if " " in t):
+        weaker = any(w in shared and same_people(w, t) and total[w] > total[t] for w in t.split())
+        (dropped if weaker else phrases).append(t)
+
+    def inside(word: str, of: list[str]) -> bool:
+        return any(
+            word in p.split() and same_people(word, p) and total[p] >= total[word] for p in of
+        )
+
+    words = [t for t in shared if " " not in t and not inside(t, phrases + dropped)]
+    found = [
+        SharedTerm(t, "notes", tuple(sorted(people[p] for p in shared[t]))) for t in phrases + words
+    ]
+    found.sort(key=lambda term: (-term.count, -total[term.term], " " not in term.term, term.term))
+    return found[:limit]
+
+
 # -- who said what -----------------------------------------------------------------------------
 
 
@@ -246,7 +383,7 @@ def timing_feedback(sessions: Iterable[Session], min_samples: int = 2) -> list[T
     The estimate is the one in the most recent call's agenda, so a question re-estimated
     after earlier feedback is compared with its new estimate.
     """
-    held = [s for s in sessions if s.status != "planned" or s.started_at is not None]
+    held = [s for s in sessions if was_held(s)]
     held.sort(key=lambda s: (call_date(s) or s.created_at.date(), s.created_at))
     planned: dict[str, int] = defaultdict(int)
     reached: dict[str, int] = defaultdict(int)

@@ -29,13 +29,17 @@ def patterns_markdown(sessions: list[Session]) -> str:
     """The whole page; plain text so it is testable without a terminal."""
     from interview_tui.patterns import (
         common_questions,
-        shared_terms,
+        shared_topics,
         timing_feedback,
+        was_held,
         who_said_what,
     )
 
+    # Names of everyone, recommended people included, stay out of the topics; only calls
+    # that took place are patterns (a person to contact is not an interview).
+    terms = shared_topics(sessions)
+    sessions = [session for session in sessions if was_held(session)]
     lines = [f"# Patterns across {len(sessions)} sessions", ""]
-    terms = shared_terms(sessions)
     lines += ["## Mentioned by several people", ""]
     lines += [
         f"- **{_md(term.term)}** ({term.source}): {_md(', '.join(term.people))}" for term in terms

@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from interview_tui.asked_count import count_of_row
+from interview_tui.asked_count import count_of_row, is_to_contact
 from interview_tui.service import SessionSummary, read_summaries
 from interview_tui.ui import keymap
 from interview_tui.ui.app_screen import AppScreen
@@ -103,6 +103,22 @@ def row_cells(row: SessionSummary) -> tuple[str, ...]:
     )
 
 
+def title_counts(rows: list[SessionSummary], shown: list[SessionSummary], query: str) -> str:
+    """ "Sessions (3) · 2 to contact": interviews and people to contact counted apart, a
+    person someone recommended is not an interview; "(1 of 3)" while a filter is on."""
+
+    def split(of: list[SessionSummary]) -> tuple[int, int]:
+        to_contact = sum(1 for row in of if is_to_contact(row))
+        return len(of) - to_contact, to_contact
+
+    interviews, to_contact = split(rows)
+    shown_interviews, shown_to_contact = split(shown)
+    if query:
+        text = f"Sessions ({shown_interviews} of {interviews})"
+        return text + (f" · {shown_to_contact} of {to_contact} to contact" if to_contact else "")
+    return f"Sessions ({interviews})" + (f" · {to_contact} to contact" if to_contact else "")
+
+
 def matches(row: SessionSummary, query: str) -> bool:
     text = " ".join(str(row.get(k, "")) for k in ("name", "company", "role", "status"))
     return all(word in text.lower() for word in query.lower().split())
@@ -174,7 +190,7 @@ class StartScreen(AppScreen[None]):
         table = self.query_one("#sessions", SessionTable)
         query = self.query_one("#filter", Input).value.strip()
         rows = [row for row in self.rows if matches(row, query)] if query else self.rows
-        matched = len(rows)
+        matched, matched_rows = len(rows), rows
         rows = sort_rows(rows, self.sort)[:MAX_ROWS]
         # A screenful now, the rest once the first screen is up: the list is what people open
         # the app to see, and every row costs layout time.
@@ -193,10 +209,9 @@ class StartScreen(AppScreen[None]):
             if not self.rows
             else "No session matches the filter."
         )
-        shown = f"{matched} of {len(self.rows)}" if query else str(len(self.rows))
         capped = f" · first {MAX_ROWS} shown, f filters" if matched > MAX_ROWS else ""
         self.query_one("#sessions-title", Static).update(
-            plain(f"Sessions ({shown}) · {self.sort}{capped}")
+            plain(f"{title_counts(self.rows, matched_rows, query)} · {self.sort}{capped}")
         )
 
     def _selected_id(self) -> str | None:
