@@ -25,6 +25,7 @@ import contextlib
 import json
 import os
 import random
+import re
 import shlex
 import shutil
 import signal
@@ -112,16 +113,24 @@ class Tmux:
             raise RuntimeError(f"tmux did not start {command!r}")
         return int(pid)
 
-    def screen(self, name: str) -> str:
-        return self.call("capture-pane", "-p", "-t", name).stdout
+    def screen(self, name: str, *, escapes: bool = False) -> str:
+        """The pane's text; with ``escapes``, with the escape codes of its colours too."""
+        return self.call("capture-pane", "-p", *(["-e"] if escapes else []), "-t", name).stdout
 
     def type(self, name: str, text: str) -> None:
         self.call("send-keys", "-t", name, "-l", text)
 
-    def wait_for(self, name: str, wanted: Callable[[str], bool], timeout: float = 30) -> str:
+    def wait_for(
+        self,
+        name: str,
+        wanted: Callable[[str], bool],
+        timeout: float = 30,
+        *,
+        escapes: bool = False,
+    ) -> str:
         deadline = time.monotonic() + timeout
         while True:
-            screen = self.screen(name)
+            screen = self.screen(name, escapes=escapes)
             if wanted(screen):
                 return screen
             if time.monotonic() > deadline:
@@ -132,30 +141,53 @@ class Tmux:
         self.call("kill-server")
 
 
+def ended(pid: int) -> bool:
+    """The process is gone, or a zombie: it has ended (its files closed, its lock released)
+    and only waits for tmux, its parent, to collect its exit status, which can take seconds.
+    Where there is no ``/proc`` only gone counts."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[-1].split()[0] in ("Z", "X")
+
+
 def wait_gone(pid: int, timeout: float = 10) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
+        if ended(pid):
             return
         time.sleep(0.01)
 
 
+def key_colour(screen: str, key: str, label: str) -> str | None:
+    """The foreground colour (``38;5;n`` or ``38;2;r;g;b``) the footer draws ``key`` in,
+    read from the escape codes of a ``capture-pane -e`` screen; None when it is not shown."""
+    drawn = re.findall(
+        rf"((?:\x1b\[[0-9;]*m)+){re.escape(key)}(?:\x1b\[[0-9;]*m)+ {re.escape(label)}", screen
+    )
+    colours = re.findall(r"[\[;](38;(?:5;\d+|2;\d+;\d+;\d+))", drawn[-1]) if drawn else []
+    return colours[-1] if colours else None
+
+
 def open_live_screen(tmux: Tmux, name: str) -> None:
-    """``o`` on the start screen, once the data folder is open (before that the key is
-    greyed out and does nothing). A second ``o`` only after the first had seconds to open
-    the live screen: one typed after it opened would land in the note."""
-    tmux.wait_for(name, lambda screen: "Sessions (1)" in screen)
-    for _ in range(20):
-        tmux.type(name, "o")
-        try:
-            tmux.wait_for(name, lambda screen: QUESTION in screen, timeout=3)
-        except RuntimeError:
-            continue  # still opening the data folder
-        tmux.wait_for(name, lambda screen: "Notes on this question" in screen)
-        return
-    raise RuntimeError("the live screen never opened")
+    """``o`` on the start screen, once the data folder is open: before that the start screen
+    greys the key out and it does nothing, which only the footer's colours show (``o`` drawn
+    like ``f1``, a key that never waits). Pressed once: a second ``o`` after the live screen
+    opened would land in the note."""
+
+    def can_open(screen: str) -> bool:
+        colour = key_colour(screen, "o", "Open")
+        return colour is not None and colour == key_colour(screen, "f1", "Keys")
+
+    tmux.wait_for(name, can_open, escapes=True)
+    tmux.type(name, "o")
+    tmux.wait_for(name, lambda screen: QUESTION in screen)
+    tmux.wait_for(name, lambda screen: "Notes on this question" in screen)
 
 
 def run_round(tmux: Tmux, workdir: Path, rng: random.Random, index: int) -> Round:

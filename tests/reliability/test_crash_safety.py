@@ -215,8 +215,7 @@ def run_rounds(root: Path, work: Path, rounds: int, seed: int) -> Figures:
     return figures
 
 
-def crash_run(tmp_path: Path, rounds: int) -> Figures:
-    seed = int(os.environ.get("INTERVIEW_TUI_CRASH_SEED") or random.randrange(1 << 30))
+def crash_run(tmp_path: Path, rounds: int, seed: int) -> Figures:
     work = tmp_path / "logs"
     work.mkdir()
     figures = run_rounds(tmp_path / "data", work, rounds, seed)
@@ -224,17 +223,19 @@ def crash_run(tmp_path: Path, rounds: int) -> Figures:
     return figures
 
 
-def test_sigkill_during_autosave_loses_nothing_saved(tmp_path: Path) -> None:
+def test_sigkill_during_autosave_loses_nothing_saved(tmp_path: Path, crash_seed: int) -> None:
     rounds = int(os.environ.get("INTERVIEW_TUI_CRASH_ROUNDS") or DEFAULT_ROUNDS)
-    figures = crash_run(tmp_path, rounds)
+    figures = crash_run(tmp_path, rounds, crash_seed)
     assert figures.rounds == rounds
 
 
 @pytest.mark.slow
-def test_sigkill_full_count(tmp_path: Path, request: pytest.FixtureRequest) -> None:
+def test_sigkill_full_count(
+    tmp_path: Path, request: pytest.FixtureRequest, crash_seed: int
+) -> None:
     if not request.config.getoption("markexpr"):
         pytest.skip(
             f"the {FULL_ROUNDS}-round run: pytest -m slow tests/reliability/test_crash_safety.py"
         )
-    figures = crash_run(tmp_path, FULL_ROUNDS)
+    figures = crash_run(tmp_path, FULL_ROUNDS, crash_seed)
     assert figures.rounds == FULL_ROUNDS

@@ -2,7 +2,8 @@
 
 The app is made deterministic: a FakeClock, sessions built with fixed ids and dates, cursor
 blinking off, and notifications cleared before the picture is taken. Regenerate after an
-intended change with ``pytest tests/snapshots/test_snapshots.py --snapshot-update`` and look at the SVGs.
+intended change with ``pytest tests/snapshots/test_snapshots.py --snapshot-update`` and look
+at the SVGs.
 
 The setup screen's agenda preview comes from the built-in banks, so rewording a built-in
 question changes that snapshot (and only that one).
@@ -16,7 +17,7 @@ import pytest
 from textual.widgets import Input, TextArea
 
 from interview_tui.clock import FakeClock
-from interview_tui.ui.screens.live import TICK_SECONDS, LiveScreen
+from interview_tui.ui.screens.live import LiveScreen
 from interview_tui.ui.screens.setup import SetupScreen
 from interview_tui.ui.screens.start import StartScreen
 
@@ -120,7 +121,6 @@ def _mid_call(wait_until, settle):
         await pilot.press("ctrl+o")  # "what drew you": skipped
         live.query_one("#note", TextArea).insert("Mostly modelling; reviews on Fridays.")
         clock.advance(11 * 60)  # eleven minutes on a five-minute question
-        await pilot.pause(TICK_SECONDS + 0.15)
         # The next tick reads the clock: thirteen minutes in, seven behind.
         await wait_until(pilot, lambda: live.pace is not None and live.pace.elapsed_seconds >= 780)
         await settle(pilot)

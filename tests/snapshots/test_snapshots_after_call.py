@@ -17,27 +17,22 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from textual import events
+from ui_helpers import paste
 
+from interview_tui.models import FollowUp, Referral
+from interview_tui.storage.store import SessionStore
 from interview_tui.ui.dialogs.question_dialog import QuestionDialog
 from interview_tui.ui.dialogs.template_dialog import TemplateDialog
-from interview_tui.models import FollowUp, Referral
 from interview_tui.ui.screens.agenda_editor import AgendaEditorScreen
 from interview_tui.ui.screens.search import SearchScreen
 from interview_tui.ui.screens.session_view import SessionViewScreen
 from interview_tui.ui.screens.setup import SetupScreen
 from interview_tui.ui.screens.wrap_up import WrapUpScreen
-from interview_tui.storage.store import SessionStore
 
 SIZE = (80, 24)
 ADA = "20260302-100000-ada001"
 GRACE = "20260305-140000-grace1"
 KATHERINE = "20260309-093000-kathy1"
-
-
-async def paste(pilot, text: str) -> None:
-    pilot.app.post_message(events.Paste(text))
-    await pilot.pause()
 
 
 @pytest.fixture

@@ -15,10 +15,9 @@ import stat
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-import pyperclip
 import pytest
-from textual import events
 from textual.widgets import Input, Markdown, OptionList, Select, SelectionList, Static
+from ui_helpers import open_app, option_texts, paste, text_of, type_text
 
 from interview_tui.export import from_json
 from interview_tui.followups import add_months
@@ -48,30 +47,6 @@ def table_rows(screen) -> list[list[str]]:
     return [table.get_row_at(i) for i in range(table.row_count)]
 
 
-def text_of(screen, selector: str) -> str:
-    return str(screen.query_one(selector, Static).render())
-
-
-def option_texts(widget: OptionList) -> list[str]:
-    return [str(widget.get_option_at_index(i).prompt) for i in range(widget.option_count)]
-
-
-async def type_text(pilot, text: str) -> None:
-    await pilot.press(*text)
-
-
-async def paste(pilot, text: str) -> None:
-    """Paste into the focused widget, as a terminal's bracketed paste delivers it: typing
-    long texts key by key would make these tests slow for nothing."""
-    pilot.app.post_message(events.Paste(text))
-    await pilot.pause()
-
-
-async def open_app(pilot, wait_until) -> None:
-    await wait_until(pilot, lambda: pilot.app.ready)
-    await pilot.pause()
-
-
 def private_file(path: Path) -> bool:
     return stat.S_IMODE(path.stat().st_mode) == 0o600
 
@@ -82,29 +57,6 @@ def export_running(app) -> bool:
 
 def read_store(data_dir: Path) -> SessionStore:
     return SessionStore(data_dir, read_only=True)
-
-
-@pytest.fixture
-def no_clipboard(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """pyperclip finds no copy tool: every copy raises; returns the texts it was given."""
-    tried: list[str] = []
-
-    def fail(text: str) -> None:
-        tried.append(text)
-        raise pyperclip.PyperclipException(
-            "Pyperclip could not find a copy/paste mechanism for your system."
-        )
-
-    monkeypatch.setattr(pyperclip, "copy", fail)
-    return tried
-
-
-@pytest.fixture
-def clipboard(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """A working system clipboard that records what was copied."""
-    copied: list[str] = []
-    monkeypatch.setattr(pyperclip, "copy", copied.append)
-    return copied
 
 
 # -- prepare → run → wrap up → review ---------------------------------------------------------
@@ -388,7 +340,7 @@ async def test_prepare_run_wrap_up_and_find_it_again(
 ):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await open_app(pilot, wait_until)
+        await open_app(pilot)
         await pilot.press("n")
         await wait_until(pilot, lambda: isinstance(app.screen, SetupScreen))
         setup = app.screen
@@ -533,7 +485,7 @@ async def test_a_check_in_shows_once_due_and_x_marks_it_done(
     )
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_app(pilot, wait_until)
+        await open_app(pilot)
         start = app.screen
         due = start.query_one("#due", OptionList)
         await wait_until(pilot, lambda: due.option_count > 0)
@@ -569,7 +521,7 @@ async def test_reopening_the_wrap_up_keeps_the_planned_follow_ups(
     resave(app_data_dir, ada, followups=planned)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_app(pilot, wait_until)
+        await open_app(pilot)
         await pilot.press("v")
         await wait_until(pilot, lambda: isinstance(app.screen, SessionViewScreen))
         await pilot.press("w")
@@ -624,7 +576,7 @@ async def test_search_opens_the_note_and_patterns_compare_two_people(
 ):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_app(pilot, wait_until)
+        await open_app(pilot)
         await pilot.press("slash")
         await wait_until(pilot, lambda: isinstance(app.screen, SearchScreen))
         search = app.screen
@@ -673,7 +625,7 @@ async def test_exports_from_the_session_page_and_the_start_screen(
     exports = app_data_dir / "exports"
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_app(pilot, wait_until)
+        await open_app(pilot)
         await pilot.press("v")  # the newest session: Grace's
         await wait_until(pilot, lambda: isinstance(app.screen, SessionViewScreen))
         markdown = exports / f"2026-03-05-grace-hopper-{grace.id}.md"
@@ -731,7 +683,7 @@ async def test_outreach_email_is_copied_and_the_contact_moves_to_asked(
     )
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_app(pilot, wait_until)
+        await open_app(pilot)
         start = app.screen
         assert table_rows(start)[0][1:4] == ["Linh Tran", "Octave Labs", "to contact"]
         await pilot.press("m")
@@ -764,7 +716,7 @@ async def test_outreach_email_is_copied_and_the_contact_moves_to_asked(
 async def test_form_errors_name_each_field_and_the_screen_stays(make_app, wait_until):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_app(pilot, wait_until)
+        await open_app(pilot)
         await pilot.press("n")
         await wait_until(pilot, lambda: isinstance(app.screen, SetupScreen))
         setup = app.screen
@@ -827,7 +779,7 @@ async def test_an_unanswered_request_is_due_and_m_writes_the_gentle_reminder(
     )
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_app(pilot, wait_until)
+        await open_app(pilot)
         start = app.screen
         await wait_until(pilot, lambda: len(start.due) == 1)
         assert start.due[0].kind == "outreach-reminder"

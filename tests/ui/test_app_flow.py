@@ -11,6 +11,7 @@ import re
 
 import pytest
 from textual.widgets import Input, Markdown, Static, TextArea
+from ui_helpers import open_app, text_of, type_text
 
 from interview_tui.clock import FakeClock
 from interview_tui.placeholders import fill, placeholder_values
@@ -24,10 +25,6 @@ from interview_tui.ui.widgets.session_table import SessionTable
 SIZE = (80, 24)
 
 
-def label_text(screen, selector: str) -> str:
-    return str(screen.query_one(selector, Static).render())
-
-
 def agenda_marks(screen: LiveScreen) -> list[str]:
     """The status mark of every agenda row, in agenda order (the cut line left out)."""
     agenda = screen.query_one(AgendaList)
@@ -38,22 +35,13 @@ def agenda_marks(screen: LiveScreen) -> list[str]:
     return marks
 
 
-async def type_text(pilot, text: str) -> None:
-    await pilot.press(*text)
-
-
-async def open_app(pilot, wait_until) -> None:
-    await wait_until(pilot, lambda: pilot.app.ready)
-    await pilot.pause()
-
-
 async def test_create_run_quit_and_find_everything_after_restart(
     make_app, app_data_dir, wait_until, screen_text
 ):
     clock = FakeClock()
     app = make_app(clock=clock)
     async with app.run_test(size=SIZE) as pilot:
-        await open_app(pilot, wait_until)
+        await open_app(pilot)
         assert isinstance(app.screen, StartScreen)
         assert "No sessions yet" in screen_text(app)
 
@@ -75,11 +63,11 @@ async def test_create_run_quit_and_find_everything_after_restart(
         assert "Ada Lovelace · Engineer at Babbage Ltd · 30 min" in screen_text(app)
         assert app.focused is note
         assert len(session.agenda) >= 5
-        assert label_text(live, "#budget-state") == "paused"
+        assert text_of(live, "#budget-state") == "paused"
 
         # ctrl+t starts the timer; a minute on the opening question, with a note.
         await pilot.press("ctrl+t")
-        assert label_text(live, "#budget-state") == "running"
+        assert text_of(live, "#budget-state") == "running"
         clock.advance(60)
         await type_text(pilot, "Hard stop :30")
         await pilot.press("ctrl+n")  # asked → question 1
@@ -106,7 +94,7 @@ async def test_create_run_quit_and_find_everything_after_restart(
         assert session.current_index == 3
 
         await pilot.press("f5")  # pause: the next five minutes do not count
-        assert label_text(live, "#budget-state") == "paused"
+        assert text_of(live, "#budget-state") == "paused"
         clock.advance(300)
         await pilot.press("f4")  # back to question 2, undoing its tick
         assert session.current_index == 2
@@ -118,7 +106,7 @@ async def test_create_run_quit_and_find_everything_after_restart(
 
         # The session note, typed last and never given time to autosave: quit must save it.
         await pilot.press("ctrl+l")
-        assert "Session note" in label_text(live, "#note-label")
+        assert "Session note" in text_of(live, "#note-label")
         assert note.text == ""
         await type_text(pilot, "Intro: Charles")
         assert app.focused is note
@@ -150,7 +138,7 @@ async def test_create_run_quit_and_find_everything_after_restart(
     # A new app on the same folder: the list shows it, and opening it shows everything.
     app = make_app(clock=FakeClock())
     async with app.run_test(size=SIZE) as pilot:
-        await open_app(pilot, wait_until)
+        await open_app(pilot)
         table = app.screen.query_one("#sessions", SessionTable)
         assert table.row_count == 1
         when, name, company, status, asked, length = table.get_row_at(0)
@@ -170,8 +158,8 @@ async def test_create_run_quit_and_find_everything_after_restart(
         await wait_until(pilot, lambda: isinstance(app.screen, LiveScreen))
         live = app.screen
         note = live.query_one("#note", TextArea)
-        await wait_until(pilot, lambda: label_text(live, "#budget-time") == "5:00 / 30:00")
-        assert label_text(live, "#budget-state") == "paused"
+        await wait_until(pilot, lambda: text_of(live, "#budget-time") == "5:00 / 30:00")
+        assert text_of(live, "#budget-state") == "paused"
         assert agenda_marks(live)[:4] == ["✓", "↷", "✓", "▶"]
         assert live.session.current_index == 3
 
@@ -197,7 +185,7 @@ async def test_create_run_quit_and_find_everything_after_restart(
 
 
 async def test_start_screen_lists_stored_sessions_newest_first(
-    make_app, store_session, wait_until, screen_text
+    make_app, store_session, screen_text
 ):
     from datetime import datetime
 
@@ -228,7 +216,7 @@ async def test_start_screen_lists_stored_sessions_newest_first(
     )
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await open_app(pilot, wait_until)
+        await open_app(pilot)
         table = app.screen.query_one("#sessions", SessionTable)
         rows = [table.get_row_at(i) for i in range(table.row_count)]
         assert rows == [
@@ -260,7 +248,7 @@ async def test_opening_an_ended_session_shows_its_page_with_every_note(
     )
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await open_app(pilot, wait_until)
+        await open_app(pilot)
         await pilot.press("o")  # an ended session opens as its page, not the live screen
         await wait_until(pilot, lambda: isinstance(app.screen, SessionViewScreen))
         page = app.screen.query_one(Markdown)
@@ -280,7 +268,7 @@ async def test_opening_an_ended_session_shows_its_page_with_every_note(
 async def test_setup_with_an_empty_name_shows_the_error_and_stays(make_app, wait_until):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await open_app(pilot, wait_until)
+        await open_app(pilot)
         await pilot.press("n")
         await wait_until(pilot, lambda: isinstance(app.screen, SetupScreen))
         setup = app.screen
@@ -300,7 +288,7 @@ async def test_setup_with_an_empty_name_shows_the_error_and_stays(make_app, wait
 
         # A length out of range is named too; fixing both lets the call start.
         setup.query_one("#length", Input).value = "3"
-        await pilot.press(*"Ada")
+        await type_text(pilot, "Ada")
         await pilot.press("f5")
         await pilot.pause()
         assert app.screen is setup
@@ -319,7 +307,7 @@ async def test_leaving_the_live_screen_pauses_saves_and_updates_the_list(
     store_session("20260309-093000-kathy1", "Katherine Johnson", "NASA Langley")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await open_app(pilot, wait_until)
+        await open_app(pilot)
         await pilot.press("o")
         await wait_until(pilot, lambda: isinstance(app.screen, LiveScreen))
         live = app.screen
@@ -347,10 +335,11 @@ async def test_the_start_screen_still_reads_right_after_visiting_every_other_scr
     """A screen's stylesheet applies app-wide once loaded; none may bend the start screen."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await open_app(pilot, wait_until)
+        await open_app(pilot)
         await pilot.press("n")
         await wait_until(pilot, lambda: isinstance(app.screen, SetupScreen))
-        await pilot.press(*"Ana", "f5")
+        await type_text(pilot, "Ana")
+        await pilot.press("f5")
         await wait_until(pilot, lambda: isinstance(app.screen, LiveScreen))
         await pilot.press("f10")
         await wait_until(pilot, lambda: not isinstance(app.screen, LiveScreen))

@@ -16,31 +16,18 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Markdown, Static
+from ui_helpers import open_app, recording_app, wait_until
 
-from interview_tui.clock import FakeClock
 from interview_tui.locations import EXPORTS_DIR
 from interview_tui.models import AgendaItem, Contact, Session
 from interview_tui.storage import store as store_module
 from interview_tui.storage.store import SessionStore
-from interview_tui.ui.app import InterviewApp
 from interview_tui.ui.screens.session_view import SessionViewScreen
 from interview_tui.ui.screens.start import StartScreen
 from interview_tui.ui.widgets.session_table import SessionTable
 
 SIZE = (100, 30)
 KINDS = ("folder", "dangling link", "unreadable", "pipe")
-
-
-class RecordingApp(InterviewApp):
-    """The real app, remembering every notification it showed."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.messages: list[str] = []
-
-    def notify(self, message, *, title="", severity="information", timeout=None, markup=False):
-        self.messages.append(f"{title}: {message}" if title else str(message))
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
 
 def session(name: str, session_id: str) -> Session:
@@ -92,15 +79,6 @@ def make_bad_entry(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path, str], Non
     return make
 
 
-async def wait_for(pilot, condition: Callable[[], object], timeout: float = 10.0) -> None:
-    import time
-
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {condition}"
-        await pilot.pause(0.02)
-
-
 def listed_names(app) -> list[str]:
     table = app.screen.query_one("#sessions", SessionTable)
     return [table.get_row_at(row)[1] for row in range(table.row_count)]
@@ -118,9 +96,9 @@ async def view(pilot, app, name: str) -> bool:
     await pilot.pause()
     if not isinstance(app.screen, SessionViewScreen):
         return False
-    await wait_for(pilot, lambda: name in app.screen.query_one(Markdown).source)
+    await wait_until(pilot, lambda: name in app.screen.query_one(Markdown).source)
     await pilot.press("escape")
-    await wait_for(pilot, lambda: isinstance(app.screen, StartScreen))
+    await wait_until(pilot, lambda: isinstance(app.screen, StartScreen))
     return True
 
 
@@ -136,10 +114,9 @@ async def test_the_rest_list_and_open_and_the_bad_entry_is_named_once(
     if index == "index damaged":
         (root / "index.json").write_bytes(b"\x00 not json")
 
-    app = RecordingApp(data_dir=root, clock=FakeClock())
+    app = recording_app(root)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.ready)
-        await pilot.pause()
+        await open_app(pilot)
         assert isinstance(app.screen, StartScreen)
         if kind == "unreadable" and index == "index intact":
             # Nothing tells it apart until it is read: opening it names it instead.
@@ -168,11 +145,11 @@ async def test_export_all_says_what_it_left_out(tmp_path: Path, make_bad_entry) 
     bad = root / "sessions" / f"{sessions[2].id}.json"
     make_bad_entry(bad, "unreadable")
 
-    app = RecordingApp(data_dir=root, clock=FakeClock())
+    app = recording_app(root)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.ready)
+        await wait_until(pilot, lambda: app.ready)
         await pilot.press("X")
-        await wait_for(pilot, lambda: any("Exported" in m for m in app.messages))
+        await wait_until(pilot, lambda: any("Exported" in m for m in app.messages))
         [done] = [m for m in app.messages if "Exported" in m]
         assert "Exported 2 session(s)" in done
         assert "Left out" in done and str(bad) in done
@@ -188,10 +165,9 @@ async def test_a_data_folder_that_is_a_dangling_link_says_so_and_keeps_saying_it
     root = tmp_path / "data"
     root.symlink_to(gone)
 
-    app = RecordingApp(data_dir=root, clock=FakeClock())
+    app = recording_app(root)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.ready)
-        await pilot.pause()
+        await open_app(pilot)
         assert app.workspace is None
         [error] = app.messages
         assert str(root) in error and "is a link to" in error and "--data-dir" in error
@@ -214,10 +190,9 @@ async def test_a_read_only_data_folder_lists_and_opens_with_one_notice(
     monkeypatch.setattr(store_module, "_writable", lambda folder: False)
     before = {str(p): (p.stat().st_mode, p.is_file() and p.read_bytes()) for p in root.rglob("*")}
 
-    app = RecordingApp(data_dir=root, clock=FakeClock())
+    app = recording_app(root)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.ready)
-        await pilot.pause()
+        await open_app(pilot)
         assert app.workspace is not None and app.workspace.read_only
         [notice] = app.messages
         assert "Cannot write to" in notice and "read-only" in notice
@@ -238,9 +213,9 @@ async def test_stale_export_temp_files_are_gone_after_the_app_opens(tmp_path: Pa
     leftover = exports / f".sessions-20260301-100000.csv.{os.getpid() + 1}.tmp"
     leftover.write_text("id,date\n20260301")
 
-    app = RecordingApp(data_dir=root, clock=FakeClock())
+    app = recording_app(root)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.ready)
+        await wait_until(pilot, lambda: app.ready)
         assert not leftover.exists()
         assert not any(re.search(r"\.tmp\b", message) for message in app.messages)
         assert isinstance(app.screen.query_one("#sessions-title", Static), Static)

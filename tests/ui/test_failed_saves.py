@@ -18,18 +18,17 @@ import signal
 import stat
 import time
 import types
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from textual.widgets import Button, Input, TextArea
+from ui_helpers import open_live, recording_app, wait_until
 
-from interview_tui.clock import FakeClock
 from interview_tui.models import AgendaItem, Contact, Session
 from interview_tui.storage import emergency, safe_storage
 from interview_tui.storage.store import SessionStore
 from interview_tui.ui import app as app_module
-from interview_tui.ui.app import InterviewApp
 from interview_tui.ui.dialogs.unsaved_copies_dialog import UnsavedCopiesDialog
 from interview_tui.ui.dialogs.unsaved_dialog import UnsavedDialog
 from interview_tui.ui.screens import saving
@@ -41,18 +40,6 @@ from interview_tui.ui.widgets.save_banner import SaveBanner
 
 SIZE = (80, 24)
 SESSION_ID = "20260301-100000-fulldk"
-
-
-class RecordingApp(InterviewApp):
-    """The real app, remembering every notification it showed."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.messages: list[str] = []
-
-    def notify(self, message, *, title="", severity="information", timeout=None, markup=False):
-        self.messages.append(f"{title}: {message}" if title else str(message))
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
 
 class FullDisk:
@@ -78,13 +65,6 @@ def disk(monkeypatch: pytest.MonkeyPatch) -> FullDisk:
     fault = FullDisk()
     monkeypatch.setattr(safe_storage, "safe_write", fault)
     return fault
-
-
-@pytest.fixture
-def fast_saves(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Save at most every 50 ms and retry every 200 ms instead of 0.2 s and 5 s."""
-    monkeypatch.setattr(saving, "AUTOSAVE_SECONDS", 0.05)
-    monkeypatch.setattr(saving, "RETRY_SECONDS", 0.2)
 
 
 @pytest.fixture
@@ -124,30 +104,10 @@ def load(root: Path) -> Session:
         store.close()
 
 
-def make_app(root: Path) -> RecordingApp:
-    return RecordingApp(data_dir=root, clock=FakeClock())
-
-
-async def wait_for(pilot, condition: Callable[[], object], timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {condition}"
-        await pilot.pause(0.02)
-
-
 async def wait_for_dialog(pilot, kind: type) -> None:
     """Until a dialog of ``kind`` is on top with its buttons in place."""
     app = pilot.app
-    await wait_for(pilot, lambda: isinstance(app.screen, kind) and app.screen.query(Button))
-
-
-async def open_live(pilot) -> LiveScreen:
-    app = pilot.app
-    await wait_for(pilot, lambda: app.ready)
-    await pilot.press("o")
-    await wait_for(pilot, lambda: isinstance(app.screen, LiveScreen))
-    await pilot.pause()
-    return app.screen
+    await wait_until(pilot, lambda: isinstance(app.screen, kind) and app.screen.query(Button))
 
 
 async def type_while_the_disk_is_full(pilot, screen, disk: FullDisk, text: str) -> None:
@@ -156,7 +116,7 @@ async def type_while_the_disk_is_full(pilot, screen, disk: FullDisk, text: str) 
     assert isinstance(area, TextArea)
     disk.full = True
     await pilot.press(*text)
-    await wait_for(pilot, lambda: screen.save_error is not None)
+    await wait_until(pilot, lambda: screen.save_error is not None)
     assert area.text.endswith(text)
 
 
@@ -176,7 +136,7 @@ async def test_ctrl_q_with_unsaved_text_asks_and_the_app_stays_open(
 ) -> None:
     root = tmp_path / "data"
     stored(root)
-    app = make_app(root)
+    app = recording_app(root)
     async with app.run_test(size=SIZE) as pilot:
         live = await open_live(pilot)
         await type_while_the_disk_is_full(pilot, live, disk, "only on screen")
@@ -192,7 +152,7 @@ async def test_ctrl_q_with_unsaved_text_asks_and_the_app_stays_open(
         assert len([s for s in app.screen_stack if isinstance(s, UnsavedDialog)]) == 1
 
         await pilot.press("escape")  # stay: back to the note, text intact, still typing
-        await wait_for(pilot, lambda: app.screen is live)
+        await wait_until(pilot, lambda: app.screen is live)
         assert app.is_running
         await pilot.press(*", more")
         assert live.query_one("#note", TextArea).text == "only on screen, more"
@@ -200,7 +160,7 @@ async def test_ctrl_q_with_unsaved_text_asks_and_the_app_stays_open(
         await pilot.press("ctrl+q")
         await wait_for_dialog(pilot, UnsavedDialog)
         await pilot.press("r")  # retry, disk still full: asked again, saying so
-        await wait_for(
+        await wait_until(
             pilot,
             lambda: isinstance(app.screen, UnsavedDialog) and app.screen.note,
         )
@@ -209,7 +169,7 @@ async def test_ctrl_q_with_unsaved_text_asks_and_the_app_stays_open(
 
         disk.full = False
         await pilot.press("r")  # the disk has room again: saved, and the app quits
-        await wait_for(pilot, lambda: not app.is_running)
+        await wait_until(pilot, lambda: not app.is_running)
 
     assert load(root).agenda[0].note == "only on screen, more"
 
@@ -219,7 +179,7 @@ async def test_escape_from_the_live_screen_can_save_a_copy_elsewhere(
 ) -> None:
     root = tmp_path / "data"
     stored(root)
-    app = make_app(root)
+    app = recording_app(root)
     async with app.run_test(size=SIZE) as pilot:
         live = await open_live(pilot)
         await type_while_the_disk_is_full(pilot, live, disk, "keep me somewhere")
@@ -229,7 +189,7 @@ async def test_escape_from_the_live_screen_can_save_a_copy_elsewhere(
         assert isinstance(app.screen_stack[-2], LiveScreen)  # not left yet
         assert "Leave anyway" in [str(b.label) for b in app.screen.query(Button)]
         await pilot.press("c")
-        await wait_for(pilot, lambda: isinstance(app.screen, StartScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, StartScreen))
         [copy] = copies_in(private_unsaved_dir)
         assert any(str(copy) in m for m in app.messages), app.messages
 
@@ -246,14 +206,14 @@ async def test_quit_anyway_is_a_choice_the_person_makes(
 ) -> None:
     root = tmp_path / "data"
     stored(root)
-    app = make_app(root)
+    app = recording_app(root)
     async with app.run_test(size=SIZE) as pilot:
         live = await open_live(pilot)
         await type_while_the_disk_is_full(pilot, live, disk, "let it go")
         await pilot.press("ctrl+q")
         await wait_for_dialog(pilot, UnsavedDialog)
         await pilot.click("#discard")
-        await wait_for(pilot, lambda: not app.is_running)
+        await wait_until(pilot, lambda: not app.is_running)
     assert copies_in(private_unsaved_dir) == []
 
 
@@ -262,18 +222,18 @@ async def test_wrap_up_asks_before_leaving_with_unsaved_text(
 ) -> None:
     root = tmp_path / "data"
     stored(root, status="ended")
-    app = make_app(root)
+    app = recording_app(root)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.ready)
+        await wait_until(pilot, lambda: app.ready)
         app.push_screen(WrapUpScreen(load(root)))
-        await wait_for(pilot, lambda: isinstance(app.screen, WrapUpScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, WrapUpScreen))
         wrap_up = app.screen
         await pilot.pause()
         await type_while_the_disk_is_full(pilot, wrap_up, disk, "a reflection")
         await pilot.press("escape")
         await wait_for_dialog(pilot, UnsavedDialog)
         await pilot.press("escape")  # stay
-        await wait_for(pilot, lambda: app.screen is wrap_up)
+        await wait_until(pilot, lambda: app.screen is wrap_up)
         assert wrap_up.query_one("#reflection-field", TextArea).text == "a reflection"
 
 
@@ -289,12 +249,12 @@ async def test_sigterm_with_unsaved_text_writes_a_copy_the_next_start_restores(
 ) -> None:
     root = tmp_path / "data"
     stored(root)
-    app = make_app(root)
+    app = recording_app(root)
     async with app.run_test(size=SIZE) as pilot:
         live = await open_live(pilot)
         await type_while_the_disk_is_full(pilot, live, disk, "said just before shutdown")
         signal.raise_signal(signal.SIGTERM)
-        await wait_for(pilot, lambda: not app.is_running)
+        await wait_until(pilot, lambda: not app.is_running)
     [copy] = copies_in(private_unsaved_dir)
     assert stat.S_IMODE(copy.stat().st_mode) == 0o600
     assert json.loads(copy.read_text())["session"]["agenda"][0]["note"] == (
@@ -303,21 +263,21 @@ async def test_sigterm_with_unsaved_text_writes_a_copy_the_next_start_restores(
     assert load(root).agenda[0].note == ""
 
     disk.full = False
-    again = make_app(root)
+    again = recording_app(root)
     async with again.run_test(size=SIZE) as pilot:
         await wait_for_dialog(pilot, UnsavedCopiesDialog)
         shown = str(again.screen.query_one("#copies-list Static").render())
         assert str(copy) in shown and "Grace Hopper" in shown
         await pilot.press("r")
-        await wait_for(pilot, lambda: isinstance(again.screen, StartScreen))
+        await wait_until(pilot, lambda: isinstance(again.screen, StartScreen))
         assert any("Restored" in m and "Grace Hopper" in m for m in again.messages)
     assert load(root).agenda[0].note == "said just before shutdown"
     assert copies_in(private_unsaved_dir) == []
     assert copies_in(private_unsaved_dir / emergency.RESTORED_DIR) != []
 
-    third = make_app(root)  # restored copies are not offered again
+    third = recording_app(root)  # restored copies are not offered again
     async with third.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: third.ready)
+        await wait_until(pilot, lambda: third.ready)
         await pilot.pause()
         assert isinstance(third.screen, StartScreen)
 
@@ -333,7 +293,7 @@ async def test_a_closed_terminal_with_unsaved_text_leaves_a_copy_before_it_ends(
     monkeypatch.setattr(app_module.os, "_exit", ended.append)  # the real one ends pytest
     root = tmp_path / "data"
     stored(root)
-    app = make_app(root)
+    app = recording_app(root)
     async with app.run_test(size=SIZE) as pilot:
         live = await open_live(pilot)
         await type_while_the_disk_is_full(pilot, live, disk, "the line dropped")
@@ -348,12 +308,12 @@ async def test_sigterm_with_everything_saved_writes_no_copy(
 ) -> None:
     root = tmp_path / "data"
     stored(root)
-    app = make_app(root)
+    app = recording_app(root)
     async with app.run_test(size=SIZE) as pilot:
         await open_live(pilot)
         await pilot.press(*"saved")
         signal.raise_signal(signal.SIGTERM)
-        await wait_for(pilot, lambda: not app.is_running)
+        await wait_until(pilot, lambda: not app.is_running)
     assert load(root).agenda[0].note == "saved"
     assert copies_in(private_unsaved_dir) == []
 
@@ -365,11 +325,11 @@ async def test_copies_at_start_can_be_kept_as_files(
     session = stored(root)
     session.general_note = "from a copy"
     written = emergency.write_copy(session, root, "could not save: No space left on device")
-    app = make_app(root)
+    app = recording_app(root)
     async with app.run_test(size=SIZE) as pilot:
         await wait_for_dialog(pilot, UnsavedCopiesDialog)
         await pilot.press("k")
-        await wait_for(pilot, lambda: isinstance(app.screen, StartScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, StartScreen))
     kept = private_unsaved_dir / emergency.KEPT_DIR / written.name
     assert any(str(kept) in m for m in app.messages), app.messages
     assert json.loads(kept.read_text())["session"]["general_note"] == "from a copy"
@@ -385,7 +345,7 @@ async def test_failed_saves_retry_in_one_loop_behind_one_banner(
 ) -> None:
     root = tmp_path / "data"
     stored(root)
-    app = make_app(root)
+    app = recording_app(root)
     async with app.run_test(size=SIZE) as pilot:
         live = await open_live(pilot)
         note = live.query_one("#note", TextArea)
@@ -397,13 +357,13 @@ async def test_failed_saves_retry_in_one_loop_behind_one_banner(
             seen = len(disk.failures)
             await pilot.press(*burst)
             typed += burst
-            await wait_for(pilot, lambda seen=seen: len(disk.failures) > seen)
+            await wait_until(pilot, lambda seen=seen: len(disk.failures) > seen)
         assert note.text == typed  # typing was never blocked
         assert f"{len(disk.failures)} failed tries" in banner_text(live)  # updated in place
 
         # Idle: attempts come one retry period apart, not in a crowd.
         start = len(disk.failures)
-        await wait_for(pilot, lambda: len(disk.failures) >= start + 4)
+        await wait_until(pilot, lambda: len(disk.failures) >= start + 4)
         gaps = [
             b - a for a, b in zip(disk.failures[start:-1], disk.failures[start + 1 :], strict=True)
         ]
@@ -416,12 +376,12 @@ async def test_failed_saves_retry_in_one_loop_behind_one_banner(
         assert not [m for m in app.messages if "Not saved" in m or "No space" in m]
 
         disk.full = False
-        await wait_for(pilot, lambda: live.save_error is None)
+        await wait_until(pilot, lambda: live.save_error is None)
         assert not live.query_one(SaveBanner).display
         assert load(root).agenda[0].note == typed
         after = len(disk.failures)
         await pilot.press("!")
-        await wait_for(pilot, lambda: load(root).agenda[0].note == typed + "!")
+        await wait_until(pilot, lambda: load(root).agenda[0].note == typed + "!")
         assert len(disk.failures) == after
     assert sum("Saving works again" in m for m in app.messages) == 1
 
@@ -429,12 +389,12 @@ async def test_failed_saves_retry_in_one_loop_behind_one_banner(
 async def test_the_first_keystroke_is_saved_at_once(tmp_path: Path) -> None:
     root = tmp_path / "data"
     stored(root)
-    app = make_app(root)
+    app = recording_app(root)
     async with app.run_test(size=SIZE) as pilot:
         live = await open_live(pilot)
         await pilot.press("x")
         assert live._save_timer is None  # written straight away, not after an interval
-        await wait_for(pilot, lambda: load(root).agenda[0].note == "x")
+        await wait_until(pilot, lambda: load(root).agenda[0].note == "x")
 
 
 # ── a second copy of the app ────────────────────────────────────────────────────────────
@@ -447,9 +407,9 @@ async def test_a_second_copy_takes_no_typing_and_says_why_on_every_editing_scree
     stored(root, status="ended")
     first = SessionStore(root)  # the first copy, still running
     try:
-        app = make_app(root)
+        app = recording_app(root)
         async with app.run_test(size=SIZE) as pilot:
-            await wait_for(pilot, lambda: app.ready)
+            await wait_until(pilot, lambda: app.ready)
             assert app.workspace is not None and app.workspace.read_only
 
             await pilot.press("n")  # a new session could never be saved: refused, saying so
@@ -458,7 +418,7 @@ async def test_a_second_copy_takes_no_typing_and_says_why_on_every_editing_scree
             assert "Read-only" in app.messages[-1]
 
             app.push_screen(LiveScreen(load(root)))
-            await wait_for(pilot, lambda: isinstance(app.screen, LiveScreen))
+            await wait_until(pilot, lambda: isinstance(app.screen, LiveScreen))
             live = app.screen
             await pilot.pause()
             assert "Read-only" in banner_text(live) and "another copy" in banner_text(live)
@@ -468,10 +428,10 @@ async def test_a_second_copy_takes_no_typing_and_says_why_on_every_editing_scree
             await pilot.pause()
             assert note.text == "" and app.screen is live  # nothing accepted, no end call
             await pilot.press("escape")
-            await wait_for(pilot, lambda: isinstance(app.screen, StartScreen))
+            await wait_until(pilot, lambda: isinstance(app.screen, StartScreen))
 
             app.push_screen(WrapUpScreen(load(root)))
-            await wait_for(pilot, lambda: isinstance(app.screen, WrapUpScreen))
+            await wait_until(pilot, lambda: isinstance(app.screen, WrapUpScreen))
             wrap_up = app.screen
             await pilot.pause()
             assert "Read-only" in banner_text(wrap_up)
@@ -500,10 +460,10 @@ async def test_the_app_starts_where_there_is_no_sighup(
     monkeypatch.setattr(app_module, "signal", windows_signal)
     root = tmp_path / "data"
     stored(root)
-    app = make_app(root)
+    app = recording_app(root)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.ready)
+        await wait_until(pilot, lambda: app.ready)
         assert isinstance(app.screen, StartScreen)
         app._on_terminate_signal(signal.SIGTERM, None)
-        await wait_for(pilot, lambda: not app.is_running)
+        await wait_until(pilot, lambda: not app.is_running)
     assert installed == [signal.SIGTERM]

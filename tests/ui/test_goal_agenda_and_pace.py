@@ -8,40 +8,21 @@ from __future__ import annotations
 import re
 
 import pytest
-from textual import events
-from textual.widgets import Input, SelectionList, Static
+from textual.widgets import Input, SelectionList
+from ui_helpers import next_tick, open_app, open_live, paste, text_of, type_text
 
 from interview_tui.models import AgendaItem, Session
 from interview_tui.planner import RESERVE_SHARE
 from interview_tui.storage.store import SessionStore
 from interview_tui.ui.dialogs.question_dialog import QuestionDialog
 from interview_tui.ui.screens.agenda_editor import AgendaEditorScreen
-from interview_tui.ui.screens.live import TICK_SECONDS, LiveScreen
-from interview_tui.ui.screens.setup import PREVIEW_DELAY, SetupScreen
+from interview_tui.ui.screens.setup import SetupScreen
 from interview_tui.ui.screens.wrap_up import WrapUpScreen
 from interview_tui.ui.widgets.agenda_list import CUT_ID, AgendaList
 from interview_tui.ui.widgets.budget_bar import BudgetBar
 
 SIZE = (80, 24)
 KATHERINE = "20260309-093000-kathy1"
-
-
-def text_of(screen, selector: str) -> str:
-    return str(screen.query_one(selector, Static).render())
-
-
-async def paste(pilot, text: str) -> None:
-    pilot.app.post_message(events.Paste(text))
-    await pilot.pause()
-
-
-async def open_app(pilot, wait_until) -> None:
-    await wait_until(pilot, lambda: pilot.app.ready)
-    await pilot.pause()
-
-
-async def next_tick(pilot) -> None:
-    await pilot.pause(TICK_SECONDS + 0.15)
 
 
 # -- preparing -----------------------------------------------------------------------------------
@@ -52,17 +33,18 @@ async def test_a_twenty_minute_call_plans_from_the_goals_with_a_short_reserve(
 ):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await open_app(pilot, wait_until)
+        await open_app(pilot)
         await pilot.press("n")
         await wait_until(pilot, lambda: isinstance(app.screen, SetupScreen))
         setup = app.screen
-        await pilot.press(*"Ana", "tab")
+        await type_text(pilot, "Ana")
+        await pilot.press("tab")
         await paste(pilot, "UX researcher")  # role
         await pilot.press("tab", "tab")
         await paste(pilot, "software")  # industry
         await pilot.press("tab", "tab")
         assert app.focused.id == "length"
-        await pilot.press(*"20")
+        await type_text(pilot, "20")
         await pilot.press("tab", "tab", "tab", "tab")
         goals = setup.query_one("#goals", SelectionList)
         assert app.focused is goals
@@ -70,7 +52,7 @@ async def test_a_twenty_minute_call_plans_from_the_goals_with_a_short_reserve(
         await pilot.press("tab")
         assert app.focused is setup.query_one("#own_goal", Input)
         await paste(pilot, "trends in hiring")
-        await pilot.pause(PREVIEW_DELAY + 0.2)
+        await wait_until(pilot, lambda: setup._preview_timer is None)  # re-planned
 
         preview = setup.query_one("#preview", AgendaList)
         rows = preview.option_count - 1  # the cut line is a row of its own
@@ -109,7 +91,7 @@ async def test_an_own_question_with_priority_one_lands_above_the_cut_in_its_phas
     store_session(KATHERINE, "Katherine Johnson", "NASA Langley", "Mathematician")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await open_app(pilot, wait_until)
+        await open_app(pilot)
         await pilot.press("e")
         await wait_until(pilot, lambda: isinstance(app.screen, SetupScreen))
         await pilot.press("ctrl+e")
@@ -159,28 +141,19 @@ def with_extras(store_session, app_data_dir) -> Session:
     return session
 
 
-async def open_live(pilot, wait_until) -> LiveScreen:
-    app = pilot.app
-    await open_app(pilot, wait_until)
-    await pilot.press("o")
-    await wait_until(pilot, lambda: isinstance(app.screen, LiveScreen))
-    await pilot.pause()
-    return app.screen
-
-
 async def test_ahead_of_plan_reads_ahead_with_nothing_at_risk_and_no_warning(
     make_app, with_extras, wait_until, fake_clock, screen_text
 ):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        live = await open_live(pilot, wait_until)
+        live = await open_live(pilot)
         bar = live.query_one(BudgetBar)
         assert text_of(live, "#budget-count") == "0 of 9 asked"
         await pilot.press("ctrl+t")
         for seconds in (30, 60, 180):  # 1 + 2 + 5 planned minutes in 4:30
             fake_clock.advance(seconds)
             await pilot.press("ctrl+n")
-        await next_tick(pilot)
+        await next_tick(pilot, live)
 
         pace = text_of(live, "#budget-pace")
         assert pace.startswith("ahead by 3:30"), pace
@@ -199,22 +172,22 @@ async def test_ahead_of_plan_reads_ahead_with_nothing_at_risk_and_no_warning(
         await wait_until(pilot, lambda: live.current == extra)
         fake_clock.advance(60)
         await pilot.press("ctrl+n")
-        await next_tick(pilot)
+        await next_tick(pilot, live)
         assert text_of(live, "#budget-count") == "3 of 9 asked · +1 extra"
 
 
 async def test_behind_turns_the_bar_to_warning_and_names_a_planned_question(
-    make_app, with_extras, wait_until, fake_clock
+    make_app, with_extras, fake_clock
 ):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        live = await open_live(pilot, wait_until)
+        live = await open_live(pilot)
         bar = live.query_one(BudgetBar)
         await pilot.press("ctrl+t")
         for seconds in (120, 240, 600):  # 1 + 2 + 5 planned minutes in 16
             fake_clock.advance(seconds)
             await pilot.press("ctrl+n")
-        await next_tick(pilot)
+        await next_tick(pilot, live)
 
         pace = text_of(live, "#budget-pace")
         assert pace.startswith("behind by 8:00"), pace
@@ -230,12 +203,12 @@ async def test_f10_counts_the_question_with_a_note_as_asked(
     store_session(KATHERINE, "Katherine Johnson", "NASA Langley", "Mathematician")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await open_live(pilot, wait_until)
+        await open_live(pilot)
         await pilot.press("ctrl+t")
         fake_clock.advance(50)
         await pilot.press("ctrl+n")
         fake_clock.advance(5)  # a moment on question 1: only the note says it was asked
-        await pilot.press(*"Loves the people")
+        await type_text(pilot, "Loves the people")
         await pilot.press("f10")
         await wait_until(pilot, lambda: isinstance(app.screen, WrapUpScreen))
         wrap = app.screen

@@ -29,11 +29,10 @@ from hostile_text import (
 )
 from rich.cells import cell_len
 from rich.text import Text
-from textual import events
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, SelectionList, Static, TextArea
-from textual.widgets._toast import Toast
+from ui_helpers import next_tick, paste, wait_until
 
 from interview_tui.display_text import one_line
 from interview_tui.ui.dialogs.template_dialog import TemplateDialog
@@ -63,8 +62,9 @@ def _plain(visual: object) -> str | None:
     return None
 
 
-def option_texts(options: OptionList) -> list[str]:
-    """Each option as its list draws it (a str prompt is read as markup, as Textual does)."""
+def options_as_drawn(options: OptionList) -> list[str]:
+    """Each option as its list draws it (a str prompt is read as markup, as Textual does),
+    where ``ui_helpers.option_texts`` gives the prompt as it is."""
     return [
         Content.from_text(options.get_option_at_index(index).prompt).plain
         for index in range(options.option_count)
@@ -73,12 +73,12 @@ def option_texts(options: OptionList) -> list[str]:
 
 def widget_text(widget: Widget) -> str | None:
     if isinstance(widget, OptionList):
-        return "\n".join(option_texts(widget))
+        return "\n".join(options_as_drawn(widget))
     if isinstance(widget, Input):
         return widget.value
     if isinstance(widget, TextArea):
         return widget.text
-    if isinstance(widget, Static) and not isinstance(widget, Toast):
+    if isinstance(widget, Static) and type(widget).__name__ != "Toast":  # not exported
         return _plain(widget.visual)
     return _plain(widget.render())  # toasts, the header's title, footer keys
 
@@ -92,25 +92,38 @@ def drawn_text(app) -> str:
 
 def one_line_rows(options: OptionList) -> list[str]:
     """Rows of ``options`` that are not one line."""
-    return [row for row in option_texts(options) if "\n" in row]
+    return [row for row in options_as_drawn(options) if "\n" in row]
 
 
 async def click_on_text(pilot, screen_text, needle: str) -> None:
-    """Click the first place ``needle`` shows on screen; fails if it is nowhere to be seen."""
-    rows = screen_text(pilot.app).splitlines()
-    for y, row in enumerate(rows):
-        x = row.find(needle)
-        if x >= 0:
-            # Click on the words after the tag, where the action would be.
-            offset = cell_len(row[:x]) + len("[@click=app.quit]") + 1
-            await pilot.click(offset=(offset, y))
-            await pilot.pause()
-            return
-    pytest.fail(f"{needle!r} is not on screen:\n" + "\n".join(rows))
+    """Click the first place ``needle`` shows on screen once it is drawn; fails if it is not
+    drawn within ten seconds."""
+    rows: list[str] = []
+
+    def drawn_at() -> tuple[int, int] | None:
+        rows[:] = screen_text(pilot.app).splitlines()
+        for y, row in enumerate(rows):
+            x = row.find(needle)
+            if x >= 0:
+                # Click on the words after the tag, where the action would be.
+                return cell_len(row[:x]) + len("[@click=app.quit]") + 1, y
+        return None
+
+    try:
+        await wait_until(pilot, lambda: drawn_at() is not None)
+    except AssertionError:
+        pytest.fail(f"{needle!r} is not on screen:\n" + "\n".join(rows))
+    await pilot.click(offset=drawn_at())
+    await pilot.pause()
+
+
+def bank_values(banks: SelectionList) -> list[object]:
+    return [banks.get_option_at_index(index).value for index in range(banks.option_count)]
 
 
 def still_running(app) -> bool:
-    return app.is_running and app.return_code is None and app._exception is None
+    """Running, and no unhandled error: one would have set ``return_code`` to 1 at once."""
+    return app.is_running and app.return_code is None
 
 
 @pytest.fixture
@@ -125,7 +138,7 @@ async def start(pilot, wait_until) -> StartScreen:
     app = pilot.app
     await wait_until(pilot, lambda: app.ready)
     await wait_until(pilot, lambda: app.screen.query_one("#due", OptionList).option_count > 0)
-    await wait_until(pilot, lambda: app.screen.query(Toast))  # the bank notice
+    await wait_until(pilot, lambda: app.screen.query("Toast"))  # the bank notice
     await pilot.pause()
     return app.screen
 
@@ -143,10 +156,10 @@ async def test_the_start_screen_lists_and_the_due_list_show_hostile_text_as_type
         sessions = screen.query_one("#sessions", OptionList)
         drawn = drawn_text(app)
 
-        assert missing(HOSTILE, "\n".join(option_texts(due))) == {}
+        assert missing(HOSTILE, "\n".join(options_as_drawn(due))) == {}
         assert one_line_rows(due) == [] and one_line_rows(sessions) == []
         assert sessions.option_count == len(hostile_data)
-        assert "[b]" in "\n".join(option_texts(sessions))
+        assert "[b]" in "\n".join(options_as_drawn(sessions))
         # The bank notice quotes the broken bank's text as it is.
         assert "'[b]soon'" in drawn
 
@@ -165,11 +178,6 @@ async def test_the_start_screen_lists_and_the_due_list_show_hostile_text_as_type
 # -- prepare, edit the agenda, run, wrap up, thank-you ---------------------------------------
 
 
-async def paste(pilot, text: str) -> None:
-    pilot.app.post_message(events.Paste(text))
-    await pilot.pause()
-
-
 async def test_typed_text_and_a_hostile_bank_through_setup_editor_live_and_wrap_up(
     make_app, private_user_dirs, fake_clock, wait_until, screen_text
 ):
@@ -185,16 +193,17 @@ async def test_typed_text_and_a_hostile_bank_through_setup_editor_live_and_wrap_
             await paste(pilot, text)
             await pilot.press("tab")
         banks = setup.query_one("#banks", SelectionList)
-        await wait_until(pilot, lambda: HOSTILE_BANK_NAME in banks._values)
+        await wait_until(pilot, lambda: HOSTILE_BANK_NAME in bank_values(banks))
         banks.deselect_all()
         banks.select(HOSTILE_BANK_NAME)  # only the hostile bank: its questions come first
         preview = setup.query_one("#preview", AgendaList)
         await wait_until(
-            pilot, lambda: "What drew you to Acme [formerly Foo]?" in "".join(option_texts(preview))
+            pilot,
+            lambda: "What drew you to Acme [formerly Foo]?" in "".join(options_as_drawn(preview)),
         )
         drawn = drawn_text(app)
         assert one_line(HOSTILE_BANK_NAME) in drawn  # the bank list
-        assert missing(HOSTILE, "\n".join(option_texts(preview))) == {}
+        assert missing(HOSTILE, "\n".join(options_as_drawn(preview))) == {}
         assert one_line_rows(preview) == []
         assert missing(TYPEABLE, drawn) == {}  # the form
         screen_text(app)
@@ -204,14 +213,14 @@ async def test_typed_text_and_a_hostile_bank_through_setup_editor_live_and_wrap_
         await wait_until(pilot, lambda: isinstance(app.screen, AgendaEditorScreen))
         editor = app.screen
         agenda = editor.query_one("#agenda", AgendaList)
-        assert missing(HOSTILE, "\n".join(option_texts(agenda))) == {}
+        assert missing(HOSTILE, "\n".join(options_as_drawn(agenda))) == {}
         # Drop a hostile question: back in the bank list, after its category.
         dropped = HOSTILE["close-unknown"]
         agenda.highlight_question(
             next(i for i, item in enumerate(editor.session.agenda) if item.text == dropped)
         )
         await pilot.press("d")
-        available = "\n".join(option_texts(editor.query_one("#available", OptionList)))
+        available = "\n".join(options_as_drawn(editor.query_one("#available", OptionList)))
         assert f"[/ops] cat {dropped}" in available
         drawn = drawn_text(app)
         assert HOSTILE_CATEGORY in drawn
@@ -234,7 +243,7 @@ async def test_typed_text_and_a_hostile_bank_through_setup_editor_live_and_wrap_
         await pilot.press("ctrl+t")
         fake_clock.advance(25 * 60)
         await wait_until(pilot, lambda: live.pace is not None and live.pace.at_risk)
-        await pilot.pause(0.6)  # the next tick draws it
+        await next_tick(pilot, live)  # the next tick draws it
         pace = widget_text(live.query_one("#budget-pace", Static)) or ""
         first_at_risk = live._texts[live.pace.at_risk[0]]
         assert first_at_risk in HOSTILE.values()
@@ -305,7 +314,8 @@ async def open_kitchen_sink(pilot, wait_until) -> None:
     table.move_cursor(row=table.ids.index(KITCHEN_SINK_ID))
     await pilot.press("v")
     await wait_until(pilot, lambda: isinstance(app.screen, SessionViewScreen))
-    await pilot.pause(0.3)  # the Markdown widget lays out its blocks
+    # The Markdown widget lays out its blocks: until every text is drawn.
+    await wait_until(pilot, lambda: missing(HOSTILE, drawn_text(app)) == {})
 
 
 async def test_the_session_page_search_and_patterns_show_hostile_text_as_typed(
@@ -327,7 +337,7 @@ async def test_the_session_page_search_and_patterns_show_hostile_text_as_typed(
         await pilot.press(*MARKER)
         hits = app.screen.query_one("#hits", OptionList)
         await wait_until(pilot, lambda: hits.option_count >= len(HOSTILE))
-        found = "\n".join(option_texts(hits))
+        found = "\n".join(options_as_drawn(hits))
         assert missing(HOSTILE, found) == {}
         screen_text(app)
         await pilot.press("escape")
@@ -336,12 +346,13 @@ async def test_the_session_page_search_and_patterns_show_hostile_text_as_typed(
         await pilot.press("p")
         await wait_until(pilot, lambda: isinstance(app.screen, PatternsScreen))
         await wait_until(pilot, lambda: "Who said what" in drawn_text(app))
-        await pilot.pause(0.3)
-        patterns = drawn_text(app)
         # Who said what: every contact and their note on the question all of them were asked.
         contacts = {key: text[:200] for key, text in HOSTILE.items()}
-        assert missing(contacts, patterns) == {}
         notes = {key: f"{MARKER} {text}" for key, text in HOSTILE.items()}
+        # The Markdown widget lays out its blocks: until the notes, its last ones, are drawn.
+        await wait_until(pilot, lambda: missing(notes, drawn_text(app)) == {})
+        patterns = drawn_text(app)
+        assert missing(contacts, patterns) == {}
         assert missing(notes, patterns) == {}
         screen_text(app)
         assert still_running(app)
@@ -358,7 +369,7 @@ async def test_notifications_are_plain_text_whoever_sends_them(make_app, wait_un
         app.clear_notifications()
         app.screen.notify(CLICK, title=HOSTILE["close-unknown"])
         app.notify(HOSTILE["close-all"], title=HOSTILE["bold"], markup=True)
-        await wait_until(pilot, lambda: len(app.screen.query(Toast)) == 2)
+        await wait_until(pilot, lambda: len(app.screen.query("Toast")) == 2)
         drawn = drawn_text(app)
         for text in (CLICK, HOSTILE["close-unknown"], HOSTILE["close-all"], HOSTILE["bold"]):
             assert text in drawn

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-import pyperclip
 import pytest
 from textual.containers import VerticalScroll
 from textual.widgets import Button, Input, OptionList, TextArea
+from ui_helpers import open_app, type_text
 
 from interview_tui.models import FollowUp, Referral
 from interview_tui.storage.store import SessionStore
@@ -32,11 +32,6 @@ KATHERINE = "20260309-093000-kathy1"
 
 def footer_line(text: str) -> str:
     return text.rstrip("\n").splitlines()[-1]
-
-
-async def open_app(pilot, wait_until) -> None:
-    await wait_until(pilot, lambda: pilot.app.ready)
-    await pilot.pause()
 
 
 @pytest.fixture
@@ -71,22 +66,15 @@ def ada_due(two_sessions, app_data_dir):
         store.close()
 
 
-@pytest.fixture
-def clipboard(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    copied: list[str] = []
-    monkeypatch.setattr(pyperclip, "copy", copied.append)
-    return copied
-
-
 # -- footers ----------------------------------------------------------------------------------
 
 
 async def test_the_start_footer_shows_what_matters_at_80_and_every_key_at_120(
-    make_app, two_sessions, wait_until, screen_text
+    make_app, two_sessions, screen_text
 ):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await open_app(pilot, wait_until)
+        await open_app(pilot)
         footer = footer_line(screen_text(app))
         for key in ("n New", "o Open", "v View", "/ Search", "p Patterns", "f1 Keys"):
             assert key in footer, footer
@@ -94,7 +82,7 @@ async def test_the_start_footer_shows_what_matters_at_80_and_every_key_at_120(
 
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
-        await open_app(pilot, wait_until)
+        await open_app(pilot)
         footer = footer_line(screen_text(app))
         for key in ("e Edit", "m Mail", "c Status", "f Filter", "s Sort", "X Export all", "^p"):
             assert key in footer, footer
@@ -105,7 +93,7 @@ async def test_the_agenda_editor_and_wrap_up_footers_at_80_columns(
 ):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await open_app(pilot, wait_until)
+        await open_app(pilot)
         await pilot.press("e")  # Katherine's preparation
         await wait_until(pilot, lambda: isinstance(app.screen, SetupScreen))
         await pilot.press("ctrl+e")
@@ -136,7 +124,7 @@ async def test_the_footer_draws_again_when_the_terminal_narrows(
 ):
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
-        await open_app(pilot, wait_until)
+        await open_app(pilot)
         footer = app.screen.query_one(KeyFooter)
         assert "advance_status" in footer.shown
         await pilot.resize_terminal(80, 24)
@@ -153,7 +141,7 @@ async def test_f1_lists_every_key_of_the_screen_and_the_app_and_scrolls(
 ):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await open_app(pilot, wait_until)
+        await open_app(pilot)
         await pilot.press("f1")
         await wait_until(pilot, lambda: isinstance(app.screen, HelpDialog))
         await pilot.pause()
@@ -186,7 +174,7 @@ async def test_help_over_the_call_lists_the_call_keys_and_question_mark_stays_te
 ):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await open_app(pilot, wait_until)
+        await open_app(pilot)
         await pilot.press("o")  # Katherine's planned call
         await wait_until(pilot, lambda: type(app.screen).__name__ == "LiveScreen")
         live = app.screen
@@ -214,13 +202,13 @@ async def test_escape_leaves_the_filter_and_slash_opens_search(
 ):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await open_app(pilot, wait_until)
+        await open_app(pilot)
         screen = app.screen
         sessions = screen.query_one("#sessions")
         box = screen.query_one("#filter", Input)
         await pilot.press("f")
         assert app.focused is box
-        await pilot.press(*"ada")
+        await type_text(pilot, "ada")
         assert sessions.row_count == 1
         assert "Sessions (1 of 2)" in screen_text(app)
         await pilot.press("escape")
@@ -252,7 +240,7 @@ async def test_x_marks_only_the_highlighted_due_item_and_u_takes_it_back(
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await open_app(pilot, wait_until)
+        await open_app(pilot)
         screen = app.screen
         due = screen.query_one("#due", OptionList)
         await wait_until(pilot, lambda: due.option_count == 3)
@@ -301,7 +289,7 @@ async def test_x_marks_only_the_highlighted_due_item_and_u_takes_it_back(
 
 async def open_thank_you(pilot, wait_until) -> TemplateDialog:
     app = pilot.app
-    await open_app(pilot, wait_until)
+    await open_app(pilot)
     app.push_screen(WrapUpScreen(app.workspace.load(ADA), today=date(2026, 3, 3)))
     await wait_until(pilot, lambda: isinstance(app.screen, WrapUpScreen))
     await pilot.press("ctrl+y")
@@ -381,7 +369,7 @@ async def test_the_thank_you_draft_reads_whole_and_copies_as_edited(
 
         assert app.focused is draft  # the draft is ready for editing
         draft.move_cursor(draft.document.end)  # below the sign-off
-        await pilot.press(*"P.S. Loved the orrery.")
+        await type_text(pilot, "P.S. Loved the orrery.")
         await pilot.press("ctrl+y")
         await wait_until(pilot, lambda: dialog.copied)
         assert clipboard[-1].endswith("P.S. Loved the orrery.")

@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 from textual.command import CommandList, CommandPalette
-from textual.widgets import Static, TextArea
+from textual.widgets import TextArea
+from ui_helpers import next_tick, open_live, text_of, wait_until
 
 from interview_tui.storage.store import SessionStore
 from interview_tui.ui import keymap
 from interview_tui.ui.commands import ScreenActionsProvider
-from interview_tui.ui.screens.live import TICK_SECONDS, LiveScreen
 from interview_tui.ui.screens.saving import AUTOSAVE_SECONDS
 from interview_tui.ui.widgets.agenda_list import AgendaList
 from interview_tui.ui.widgets.budget_bar import BudgetBar
@@ -30,69 +30,44 @@ SESSION_ID = "20260309-093000-kathy1"
 README = Path(__file__).resolve().parents[2] / "README.md"
 
 
-def label_text(screen, selector: str) -> str:
-    return str(screen.query_one(selector, Static).render())
-
-
 @pytest.fixture
 def planned_session(store_session):
     return store_session(SESSION_ID, "Katherine Johnson", "NASA Langley", "Mathematician")
 
 
-@pytest.fixture
-def open_live(wait_until):
-    """Wait for the app, open the selected (only) session with ``o``; returns the screen."""
-
-    async def open_(pilot) -> LiveScreen:
-        app = pilot.app
-        await wait_until(pilot, lambda: app.ready)
-        await pilot.pause()
-        await pilot.press("o")
-        await wait_until(pilot, lambda: isinstance(app.screen, LiveScreen))
-        await pilot.pause()
-        return app.screen
-
-    return open_
-
-
-async def next_tick(pilot) -> None:
-    """Let the screen's interval timer redraw from the (fake) clock at least once."""
-    await pilot.pause(TICK_SECONDS + 0.15)
-
-
 async def test_thirty_minutes_running_reads_thirty_minutes(
-    make_app, planned_session, open_live, fake_clock, screen_text
+    make_app, planned_session, fake_clock, screen_text
 ):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         live = await open_live(pilot)
         bar = live.query_one(BudgetBar)
-        assert label_text(live, "#budget-time") == "0:00 / 30:00"
+        assert text_of(live, "#budget-time") == "0:00 / 30:00"
         await pilot.press("ctrl+t")
         fake_clock.advance(30 * 60)
-        await next_tick(pilot)
+        await next_tick(pilot, live)
         assert bar.pace is not None
         assert bar.pace.elapsed_seconds == 1800
-        assert label_text(live, "#budget-time") == "30:00 / 30:00"
+        assert text_of(live, "#budget-time") == "30:00 / 30:00"
         assert "30:00 / 30:00" in screen_text(app)
-        assert label_text(live, "#budget-state") == "running"
+        assert text_of(live, "#budget-state") == "running"
 
 
-async def test_paused_time_does_not_count(make_app, planned_session, open_live, fake_clock):
+async def test_paused_time_does_not_count(make_app, planned_session, fake_clock):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         live = await open_live(pilot)
         await pilot.press("ctrl+t")
         fake_clock.advance(600)
         await pilot.press("ctrl+t")  # pause
-        assert label_text(live, "#budget-state") == "paused"
+        assert text_of(live, "#budget-state") == "paused"
         fake_clock.advance(3600)
-        await next_tick(pilot)
-        assert label_text(live, "#budget-time") == "10:00 / 30:00"
+        await next_tick(pilot, live)
+        assert text_of(live, "#budget-time") == "10:00 / 30:00"
         await pilot.press("f5")  # resume with the alternate key
         fake_clock.advance(61)
-        await next_tick(pilot)
-        assert label_text(live, "#budget-time") == "11:01 / 30:00"
+        await next_tick(pilot, live)
+        assert text_of(live, "#budget-time") == "11:01 / 30:00"
         await pilot.press("f5")  # pausing saves
         stored = SessionStore(app.data_root, read_only=True).load(SESSION_ID)
         assert stored.elapsed_seconds == 661
@@ -100,25 +75,25 @@ async def test_paused_time_does_not_count(make_app, planned_session, open_live, 
 
 
 async def test_current_question_overrun_shows_once_past_its_estimate(
-    make_app, planned_session, open_live, fake_clock
+    make_app, planned_session, fake_clock
 ):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         live = await open_live(pilot)
         await pilot.press("ctrl+t")
         fake_clock.advance(50)  # question 0 is planned for 1 minute
-        await next_tick(pilot)
-        assert "over on this question" not in label_text(live, "#budget-pace")
+        await next_tick(pilot, live)
+        assert "over on this question" not in text_of(live, "#budget-pace")
         fake_clock.advance(40)
-        await next_tick(pilot)
-        assert "+0:30 over on this question" in label_text(live, "#budget-pace")
+        await next_tick(pilot, live)
+        assert "+0:30 over on this question" in text_of(live, "#budget-pace")
         # Moving on clears it: question 1 has had no time yet.
         await pilot.press("ctrl+n")
-        assert "over on this question" not in label_text(live, "#budget-pace")
+        assert "over on this question" not in text_of(live, "#budget-pace")
 
 
 async def test_dwelling_far_too_long_turns_the_bar_behind_and_names_questions_at_risk(
-    make_app, planned_session, open_live, fake_clock, screen_text
+    make_app, planned_session, fake_clock, screen_text
 ):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -126,15 +101,15 @@ async def test_dwelling_far_too_long_turns_the_bar_behind_and_names_questions_at
         bar = live.query_one(BudgetBar)
         await pilot.press("ctrl+t")
         fake_clock.advance(45)
-        await next_tick(pilot)
+        await next_tick(pilot, live)
         assert not bar.has_class("-behind")
-        assert "on pace" in label_text(live, "#budget-pace")
+        assert "on pace" in text_of(live, "#budget-pace")
 
         fake_clock.advance(14 * 60)  # 14¾ minutes on a 1-minute opener
-        await next_tick(pilot)
+        await next_tick(pilot, live)
         assert bar.has_class("-behind")
         assert not bar.has_class("-over")
-        pace = label_text(live, "#budget-pace")
+        pace = text_of(live, "#budget-pace")
         assert "+13:45 over on this question" in pace
         at_risk = bar.pace.at_risk
         assert at_risk, "some planned questions can no longer fit"
@@ -151,13 +126,13 @@ async def test_dwelling_far_too_long_turns_the_bar_behind_and_names_questions_at
 
         # Past the planned end the bar says so.
         fake_clock.advance(20 * 60)
-        await next_tick(pilot)
+        await next_tick(pilot, live)
         assert bar.has_class("-over")
-        assert "past the planned end" in label_text(live, "#budget-pace")
+        assert "past the planned end" in text_of(live, "#budget-pace")
 
 
 async def test_typing_saves_by_itself_without_a_question_change(
-    make_app, planned_session, open_live, fake_clock
+    make_app, planned_session, fake_clock
 ):
     path = None
     app = make_app()
@@ -173,11 +148,19 @@ async def test_typing_saves_by_itself_without_a_question_change(
             submitted.append(time.monotonic())
             submit(*args, **kwargs)
 
+        def on_disk() -> dict:
+            return json.loads(path.read_text(encoding="utf-8"))["session"]["1"]
+
         live.autosaver.submit = timed_submit
         await pilot.press(*"Orbits")
         assert note.text == "Orbits"
-        await pilot.pause(AUTOSAVE_SECONDS + 0.3)
-        await pilot.pause()
+        # Until the throttled last write has landed, however long the machine takes.
+        await wait_until(
+            pilot,
+            lambda: (
+                on_disk()["agenda"][0]["note"] == "Orbits" and live.autosaver.saves > saves_before
+            ),
+        )
 
         stored = SessionStore(app.data_root, read_only=True).load(SESSION_ID)
         assert stored.agenda[0].note == "Orbits"
@@ -192,15 +175,14 @@ async def test_typing_saves_by_itself_without_a_question_change(
 
         # The session note saves the same way.
         await pilot.press("ctrl+l", *"Langley")
-        await pilot.pause(AUTOSAVE_SECONDS + 0.3)
-        await pilot.pause()
+        await wait_until(pilot, lambda: on_disk()["general_note"] == "Langley")
         stored = SessionStore(app.data_root, read_only=True).load(SESSION_ID)
         assert stored.general_note == "Langley"
         assert stored.agenda[0].note == "Orbits"
         assert path.stat().st_mode & 0o077 == 0
 
 
-async def test_every_live_binding_is_in_the_command_palette(make_app, planned_session, open_live):
+async def test_every_live_binding_is_in_the_command_palette(make_app, planned_session):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         live = await open_live(pilot)
@@ -217,17 +199,28 @@ async def test_every_live_binding_is_in_the_command_palette(make_app, planned_se
             assert by_label[row.label][0].help == row.help
 
         # And in the palette a user opens with ctrl+p while typing a note.
+        def prompts() -> list[str]:
+            if not CommandPalette.is_open(app) or not app.screen.query(CommandList):
+                return []
+            return [str(option.prompt) for option in app.screen.query_one(CommandList).options]
+
+        def highlighted() -> str:
+            commands = app.screen.query_one(CommandList)
+            if commands.highlighted is None:
+                return ""
+            return str(commands.get_option_at_index(commands.highlighted).prompt)
+
         await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
+        listed = [f"{row.label}\n{row.help}" for row in keymap.LIVE]
+        # Until the palette has listed what its providers found.
+        await wait_until(pilot, lambda: set(listed) <= set(prompts()))
         assert CommandPalette.is_open(app)
-        commands = app.screen.query_one(CommandList)
-        prompts = [str(option.prompt) for option in commands.options]
         for row in keymap.LIVE:
-            assert f"{row.label}\n{row.help}" in prompts
+            assert f"{row.label}\n{row.help}" in prompts()
 
         # Choosing one runs the action on the live screen, and the note pane keeps focus.
         await pilot.press(*"Skip")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: highlighted().startswith("Skip\n"))
         await pilot.press("enter")
         await pilot.pause()
         assert not CommandPalette.is_open(app)
@@ -236,9 +229,7 @@ async def test_every_live_binding_is_in_the_command_palette(make_app, planned_se
         assert app.focused is note
 
 
-async def test_pane_and_session_note_keys_and_their_alternates(
-    make_app, planned_session, open_live
-):
+async def test_pane_and_session_note_keys_and_their_alternates(make_app, planned_session):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         live = await open_live(pilot)
@@ -252,10 +243,10 @@ async def test_pane_and_session_note_keys_and_their_alternates(
         for key in ("ctrl+l", "f9"):
             await pilot.press(key)
             assert live.has_class("-general")
-            assert "Session note" in label_text(live, "#note-label")
+            assert "Session note" in text_of(live, "#note-label")
             await pilot.press(key)
             assert not live.has_class("-general")
-            assert "Note on this question" in label_text(live, "#note-label")
+            assert "Note on this question" in text_of(live, "#note-label")
         # ctrl+l from the agenda brings the focus back to the note pane.
         await pilot.press("ctrl+g", "ctrl+l")
         assert app.focused is note
@@ -280,7 +271,7 @@ def _readme_key_map() -> list[tuple[str, str, str]]:
     return rows
 
 
-async def test_readme_key_map_matches_the_footer(make_app, planned_session, open_live, screen_text):
+async def test_readme_key_map_matches_the_footer(make_app, planned_session, screen_text):
     rows = _readme_key_map()
     expected = []
     for row in keymap.LIVE:
@@ -300,14 +291,14 @@ async def test_readme_key_map_matches_the_footer(make_app, planned_session, open
 
 
 async def test_a_tiny_terminal_does_not_crash_the_live_screen(
-    make_app, planned_session, open_live, fake_clock, screen_text
+    make_app, planned_session, fake_clock, screen_text
 ):
     app = make_app()
     async with app.run_test(size=(40, 12)) as pilot:
         live = await open_live(pilot)
         await pilot.press("ctrl+t")
         fake_clock.advance(900)
-        await next_tick(pilot)
+        await next_tick(pilot, live)
         await pilot.press(*"ok", "ctrl+n", "ctrl+o", "ctrl+b", "ctrl+l", "ctrl+g", "ctrl+g")
         assert app.screen is live
         assert live.session.agenda[0].note == "ok"

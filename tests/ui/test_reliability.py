@@ -25,22 +25,21 @@ import struct
 import sys
 import termios
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from textual.command import CommandPalette
 from textual.widgets import Static, TextArea
+from ui_helpers import recording_app, text_of, wait_until
 
 import interview_tui
-from interview_tui.clock import FakeClock
 from interview_tui.models import AgendaItem, Contact, Session
 from interview_tui.storage import safe_storage
 from interview_tui.storage.autosave import Autosaver
 from interview_tui.storage.session_index import read_summaries
 from interview_tui.storage.store import SessionStore, StoreError
 from interview_tui.ui import keymap
-from interview_tui.ui.app import InterviewApp
-from interview_tui.ui.screens import saving
 from interview_tui.ui.screens.live import LiveScreen
 from interview_tui.ui.screens.start import StartScreen
 from interview_tui.ui.widgets.session_table import SessionTable
@@ -60,33 +59,6 @@ DAMAGED_SESSION = {
     "not JSON": b"\xff\xfe not json",
     "wrong shape": b'{"notes": {"1": {"id": "x"}}}',
 }
-
-
-class RecordingApp(InterviewApp):
-    """The real app, remembering every notification it showed."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.messages: list[str] = []
-
-    def notify(self, message, *, title="", severity="information", timeout=None, markup=True):
-        self.messages.append(f"{title}: {message}" if title else str(message))
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
-
-
-def make_app(data_dir: Path) -> RecordingApp:
-    return RecordingApp(data_dir=data_dir, clock=FakeClock())
-
-
-async def wait_for(pilot, condition: Callable[[], object], timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {condition}"
-        await pilot.pause(0.02)
-
-
-def text_of(screen, selector: str) -> str:
-    return str(screen.query_one(selector, Static).render())
 
 
 def listed(app) -> int | None:
@@ -124,13 +96,6 @@ def set_aside(folder: Path, name: str) -> list[Path]:
     return sorted(p for p in folder.iterdir() if re.fullmatch(re.escape(name) + STAMPED, p.name))
 
 
-@pytest.fixture
-def fast_saves(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Autosave after 50 ms and retry after 200 ms instead of 1 s and 5 s."""
-    monkeypatch.setattr(saving, "AUTOSAVE_SECONDS", 0.05)
-    monkeypatch.setattr(saving, "RETRY_SECONDS", 0.2)
-
-
 # ── damaged files at start ──────────────────────────────────────────────────────────────
 
 
@@ -142,9 +107,9 @@ async def test_a_damaged_index_is_kept_aside_and_the_app_starts_with_every_sessi
     stored_sessions(root)
     (root / "index.json").write_bytes(damage)
 
-    app = make_app(root)
+    app = recording_app(root)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.ready)
+        await wait_until(pilot, lambda: app.ready)
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
         assert listed(app) == 3
@@ -154,9 +119,9 @@ async def test_a_damaged_index_is_kept_aside_and_the_app_starts_with_every_sessi
     assert kept.read_bytes() == damage
     assert len(json.loads((root / "index.json").read_bytes())["sessions"]) == 3
 
-    again = make_app(root)
+    again = recording_app(root)
     async with again.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: again.ready)
+        await wait_until(pilot, lambda: again.ready)
         assert not any("damaged" in message for message in again.messages)
     assert set_aside(root, "index.json") == [kept]
     assert kept.read_bytes() == damage
@@ -172,9 +137,9 @@ async def test_a_damaged_session_found_at_start_is_kept_aside_and_the_rest_are_l
     victim_file = root / "sessions" / f"{victim.id}.json"
     victim_file.write_bytes(damage)
 
-    app = make_app(root)
+    app = recording_app(root)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.ready)
+        await wait_until(pilot, lambda: app.ready)
         await pilot.pause()
         assert listed(app) == 2
         [kept] = set_aside(root / "sessions", victim_file.name)
@@ -198,14 +163,14 @@ async def test_opening_a_damaged_session_says_where_it_was_kept_and_stays_on_the
     victim_file.write_bytes(damage.replace(b'"ID"', f'"{victim.id}"'.encode()))
     damage = victim_file.read_bytes()
 
-    app = make_app(root)
+    app = recording_app(root)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.ready)
+        await wait_until(pilot, lambda: app.ready)
         table = app.screen.query_one("#sessions", SessionTable)
         contacts = [table.get_row_at(row)[1] for row in range(table.row_count)]
         table.move_cursor(row=contacts.index(victim.contact.name))
         await pilot.press("o")
-        await wait_for(pilot, lambda: set_aside(root / "sessions", victim_file.name))
+        await wait_until(pilot, lambda: set_aside(root / "sessions", victim_file.name))
         await pilot.pause()
         [kept] = set_aside(root / "sessions", victim_file.name)
         assert isinstance(app.screen, StartScreen)
@@ -307,15 +272,15 @@ async def test_a_second_copy_opens_read_only_says_so_and_writes_nothing(
         first.save(shared)
         before = {p.name: p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
-        app = make_app(root)
+        app = recording_app(root)
         async with app.run_test(size=SIZE) as pilot:
-            await wait_for(pilot, lambda: app.ready)
+            await wait_until(pilot, lambda: app.ready)
             assert app.workspace is not None and app.workspace.read_only
             assert any("read-only" in m and str(root) in m for m in app.messages), app.messages
             assert listed(app) == 1
 
             await pilot.press("o")
-            await wait_for(pilot, lambda: isinstance(app.screen, LiveScreen))
+            await wait_until(pilot, lambda: isinstance(app.screen, LiveScreen))
             # Nothing typed here could be saved, so nothing can be typed: a banner says why.
             banner = app.screen.query_one("#save-banner", Static)
             assert banner.display and "Read-only" in str(banner.render())
@@ -383,11 +348,11 @@ async def test_when_saving_fails_the_text_stays_and_saving_resumes(
     failing_os = FailingOs(error)
     monkeypatch.setattr(safe_storage, "os", failing_os)
 
-    app = make_app(root)
+    app = recording_app(root)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.ready)
+        await wait_until(pilot, lambda: app.ready)
         await pilot.press("o")
-        await wait_for(pilot, lambda: isinstance(app.screen, LiveScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, LiveScreen))
         screen = app.screen
         note = screen.query_one("#note", TextArea)
 
@@ -395,19 +360,19 @@ async def test_when_saving_fails_the_text_stays_and_saving_resumes(
         await pilot.press(*"typed")
         # One banner at the top says it (and updates in place), not a pop-up per failure.
         banner = screen.query_one("#save-banner", Static)
-        await wait_for(pilot, lambda: banner.display and "Not saved" in str(banner.render()))
+        await wait_until(pilot, lambda: banner.display and "Not saved" in str(banner.render()))
         shown = str(banner.render())
         assert said in shown and "stays on screen" in shown
         await pilot.press(*"-more")
-        await wait_for(pilot, lambda: failing_os.failures >= 2)  # the retry ran and failed
+        await wait_until(pilot, lambda: failing_os.failures >= 2)  # the retry ran and failed
         assert note.text == "typed-more"
         assert b"typed" not in session_file.read_bytes()
 
         failing_os.failing = False
-        await wait_for(pilot, lambda: b"typed-more" in session_file.read_bytes())
+        await wait_until(pilot, lambda: b"typed-more" in session_file.read_bytes())
         assert note.text == "typed-more"
         assert screen.autosaver is not None and screen.autosaver.last_error is None
-        await wait_for(pilot, lambda: not banner.display)
+        await wait_until(pilot, lambda: not banner.display)
         assert sum("Saving works again" in m for m in app.messages) == 1
 
     assert not list(root.rglob(".*.tmp")), "a failed write left its temp file"
@@ -484,15 +449,15 @@ async def test_files_the_app_creates_are_private_even_with_an_open_umask(
     tmp_path: Path, open_umask: None
 ) -> None:
     root = tmp_path / "fresh" / "data"
-    app = make_app(root)
+    app = recording_app(root)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.ready)
+        await wait_until(pilot, lambda: app.ready)
         await pilot.press("n")
-        await wait_for(pilot, lambda: app.focused is not None and app.focused.id == "name")
+        await wait_until(pilot, lambda: app.focused is not None and app.focused.id == "name")
         await pilot.press(*"Pat")
         await pilot.press(setup_key("save-session"))
-        await wait_for(pilot, lambda: isinstance(app.screen, StartScreen))
-        await wait_for(pilot, lambda: listed(app) == 1)
+        await wait_until(pilot, lambda: isinstance(app.screen, StartScreen))
+        await wait_until(pilot, lambda: listed(app) == 1)
 
     files = [p for p in root.rglob("*") if p.is_file()]
     assert {p.name for p in files} >= {"index.json", ".lock"}
@@ -572,15 +537,15 @@ async def test_a_whole_session_runs_with_the_network_cut_off(
 
     root = tmp_path / "data"
     [live] = stored_sessions(root, 1)
-    app = make_app(root)
+    app = recording_app(root)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.ready)
+        await wait_until(pilot, lambda: app.ready)
         await pilot.press("o")
-        await wait_for(pilot, lambda: isinstance(app.screen, LiveScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, LiveScreen))
         await pilot.press("ctrl+t", *"offline", "ctrl+n", "ctrl+l", *"general", "escape")
-        await wait_for(pilot, lambda: isinstance(app.screen, StartScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, StartScreen))
         await pilot.press("ctrl+p")
-        await pilot.pause(0.1)
+        await wait_until(pilot, lambda: CommandPalette.is_open(app))
         await pilot.press("escape")
 
     assert not attempts
@@ -624,12 +589,33 @@ class Terminal:
             self.output += chunk.decode("utf-8", "replace")
         return ANSI.sub("", self.output)
 
-    def wait_for(self, text: str, timeout: float = 30, keys: str = "") -> None:
+    def wait_for(self, text: str, timeout: float = 30) -> None:
         deadline = time.monotonic() + timeout
-        while text not in self.read(0.3):
+        while text not in self.read():
             assert time.monotonic() < deadline, f"{text!r} never showed"
-            if keys:
-                os.write(self.fd, keys.encode())
+
+    def drawn_like(self, key: str, label: str, like: tuple[str, str]) -> bool:
+        """The footer last drew ``key`` in the style it last drew the key of ``like`` in.
+
+        Plain text cannot tell a greyed-out key from one that works; the escape codes can."""
+
+        def last_style(key: str, label: str) -> str | None:
+            drawn = re.findall(
+                rf"\x1b\[([0-9;]*)m{re.escape(key)}\x1b\[0m\x1b\[[0-9;]*m {re.escape(label)}",
+                self.output,
+            )
+            return drawn[-1] if drawn else None
+
+        style = last_style(key, label)
+        return style is not None and style == last_style(*like)
+
+    def wait_until_enabled(self, key: str, label: str, timeout: float = 30) -> None:
+        """Until the footer draws ``key`` like ``f1 Keys``, a key that always works: the start
+        screen greys out the keys that need the data folder until it is open."""
+        deadline = time.monotonic() + timeout
+        while not self.drawn_like(key, label, like=("f1", "Keys")):
+            assert time.monotonic() < deadline, f"{key} {label} never became enabled"
+            self.read()
 
     def hang_up(self, timeout: float = 10) -> bool:
         """Close the terminal (the app gets SIGHUP); True if the app then ended in time."""
@@ -662,7 +648,9 @@ def test_closing_the_terminal_during_a_call_saves_the_notes_and_frees_the_folder
     terminal = Terminal(root)
     try:
         terminal.wait_for("Sessions (1)")
-        terminal.wait_for("How did you start?", keys="o")  # "o" once the store is open
+        terminal.wait_until_enabled("o", "Open")
+        os.write(terminal.fd, b"o")  # once: a second "o" would be typed into the note
+        terminal.wait_for("How did you start?")
         os.write(terminal.fd, b"closed-mid-call")
         terminal.wait_for("closed-mid-call")
     finally:

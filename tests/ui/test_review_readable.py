@@ -15,7 +15,8 @@ import pytest
 from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, TextArea
-from textual.widgets._markdown import MarkdownBlock
+from textual.widgets.markdown import MarkdownBlock
+from ui_helpers import open_app, type_text
 
 from interview_tui.models import AgendaItem, Contact, Session
 from interview_tui.storage.store import SessionStore
@@ -81,11 +82,6 @@ def save(data_dir, *sessions: Session) -> None:
         store.close()
 
 
-async def open_app(pilot, wait_until) -> None:
-    await wait_until(pilot, lambda: pilot.app.ready)
-    await pilot.pause()
-
-
 # -- the session page and Patterns scroll by keys ---------------------------------------------
 
 
@@ -95,7 +91,7 @@ async def test_the_session_page_scrolls_to_its_last_note_by_keys_alone(
     save(app_data_dir, thirty_questions())
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await open_app(pilot, wait_until)
+        await open_app(pilot)
         await pilot.press("v")
         await wait_until(pilot, lambda: isinstance(app.screen, SessionViewScreen))
         page = app.screen
@@ -143,7 +139,7 @@ async def test_patterns_scroll_to_timing_by_keys_alone(
         )
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await open_app(pilot, wait_until)
+        await open_app(pilot)
         await pilot.press("p")
         await wait_until(pilot, lambda: isinstance(app.screen, PatternsScreen))
         screen = app.screen
@@ -177,10 +173,10 @@ async def test_a_search_result_opens_the_page_on_its_line(
     save(app_data_dir, thirty_questions())
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await open_app(pilot, wait_until)
+        await open_app(pilot)
         await pilot.press("slash")
         await wait_until(pilot, lambda: isinstance(app.screen, SearchScreen))
-        await pilot.press(*"mentoring")
+        await type_text(pilot, "mentoring")
         hits = app.screen.query_one("#hits", OptionList)
         await wait_until(pilot, lambda: hits.option_count == 1)
         await pilot.press("enter", "enter")  # to the results, then open the first
@@ -219,7 +215,7 @@ async def test_the_list_and_the_page_say_which_date_they_show(
     save(app_data_dir, recommended)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await open_app(pilot, wait_until)
+        await open_app(pilot)
         text = screen_text(app)
         assert "When" in text
         assert "sched. 2026-03-09" in text
@@ -274,7 +270,7 @@ async def test_search_finds_text_saved_from_setup_and_wrap_up_after_the_first_se
     )
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await open_app(pilot, wait_until)
+        await open_app(pilot)
         assert await search_for(pilot, wait_until, "zeppelin") == []  # the index is built
 
         # Setup: research notes saved with ctrl+s.
@@ -292,7 +288,7 @@ async def test_search_finds_text_saved_from_setup_and_wrap_up_after_the_first_se
         await wait_until(pilot, lambda: isinstance(app.screen, SessionViewScreen))
         await pilot.press("w")
         await wait_until(pilot, lambda: isinstance(app.screen, WrapUpScreen))
-        await pilot.press(*"Loved the orrery story")
+        await type_text(pilot, "Loved the orrery story")
         app.screen.query_one("#referral", Input).value = "Mary Somerville — orrery maker"
         app.screen.query_one("#referral", Input).focus()
         await pilot.press("enter")

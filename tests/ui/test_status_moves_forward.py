@@ -7,6 +7,8 @@ list's logic). Now every screen goes through ``session_flow``.
 
 from __future__ import annotations
 
+from ui_helpers import open_app
+
 from interview_tui.storage.store import SessionStore
 from interview_tui.ui.screens.live import LiveScreen
 from interview_tui.ui.screens.session_view import SessionViewScreen
@@ -28,8 +30,7 @@ async def test_ending_a_resumed_call_keeps_the_contact_thanked(
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_until(pilot, lambda: app.ready)
-        await pilot.pause()
+        await open_app(pilot)
         await pilot.press("o")  # an ended session opens as its page
         await wait_until(pilot, lambda: isinstance(app.screen, SessionViewScreen))
         await pilot.press("r")  # run it again

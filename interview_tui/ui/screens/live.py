@@ -38,6 +38,8 @@ class LiveScreen(SavingScreen):
     AUTO_FOCUS = "#note"
     BINDINGS = keymap.bindings(keymap.LIVE)
     WRITE_ACTIONS = frozenset({"mark_asked", "skip", "back", "toggle_timer", "end_call"})
+    _note_for: tuple[bool, int | None] | None = None
+    """Whose note the note pane holds once loaded: (the session note?, question index)."""
 
     # What the screen shows, as reactives: the budget bar takes the first four by data_bind;
     # the watchers redraw the question and the note pane.
@@ -198,6 +200,7 @@ class LiveScreen(SavingScreen):
             with note.prevent(TextArea.Changed):  # shown, not typed: nothing to file or save
                 note.load_text(text)
             note.move_cursor(note.document.end)
+        self._note_for = (self.general, index)
 
     # -- notes and saving ----------------------------------------------------------------
 
@@ -233,6 +236,11 @@ class LiveScreen(SavingScreen):
         note.call_later(run)
 
     def before_save(self) -> None:
+        # A signal (SIGHUP, SIGTERM) can save between a key the note pane took and the pane's
+        # Changed message: file the pane's text first, unless it is being switched over.
+        if self._note_for == (self.general, self.current):
+            for note in self.query("#note").results(TextArea):
+                self._file_note(note.text)
         if self.call is not None:
             self.call.settle()
 
