@@ -146,7 +146,8 @@ def check_round(
         assert k == stored, f"nothing was typed, yet progress moved {stored} → {k}"
         return k
     k_ready, t_ready = events.ready
-    if k is None:  # the first session was never written
+    never_written = k is None
+    if k is None:  # the first session was never written: checked as progress 0, stored as none
         assert stored is None and not events.written, "the live session is gone"
         k = 0
     assert k_ready == (stored or 0), f"child resumed at {k_ready}, stored was {stored}"
@@ -171,7 +172,7 @@ def check_round(
     bound = interval + max(on_the_way, default=0.0) + GRACE
     assert lost <= bound, f"{lost * 1000:.0f} ms of typing lost (bound {bound * 1000:.0f})"
     figures.lost_ms.append(lost * 1000)
-    return k
+    return None if never_written else k
 
 
 def run_rounds(root: Path, work: Path, rounds: int, seed: int) -> Figures:
