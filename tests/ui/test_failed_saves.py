@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Button, Input, TextArea
-from ui_helpers import open_live, recording_app, wait_until
+from ui_helpers import open_live, recording_app, type_text, wait_until
 
 from interview_tui.models import AgendaItem, Contact, Session
 from interview_tui.storage import emergency, safe_storage
@@ -115,7 +115,7 @@ async def type_while_the_disk_is_full(pilot, screen, disk: FullDisk, text: str) 
     area = pilot.app.focused
     assert isinstance(area, TextArea)
     disk.full = True
-    await pilot.press(*text)
+    await type_text(pilot, text)
     await wait_until(pilot, lambda: screen.save_error is not None)
     assert area.text.endswith(text)
 
@@ -154,7 +154,7 @@ async def test_ctrl_q_with_unsaved_text_asks_and_the_app_stays_open(
         await pilot.press("escape")  # stay: back to the note, text intact, still typing
         await wait_until(pilot, lambda: app.screen is live)
         assert app.is_running
-        await pilot.press(*", more")
+        await type_text(pilot, ", more")
         assert live.query_one("#note", TextArea).text == "only on screen, more"
 
         await pilot.press("ctrl+q")
@@ -311,7 +311,7 @@ async def test_sigterm_with_everything_saved_writes_no_copy(
     app = recording_app(root)
     async with app.run_test(size=SIZE) as pilot:
         await open_live(pilot)
-        await pilot.press(*"saved")
+        await type_text(pilot, "saved")
         signal.raise_signal(signal.SIGTERM)
         await wait_until(pilot, lambda: not app.is_running)
     assert load(root).agenda[0].note == "saved"
@@ -424,7 +424,8 @@ async def test_a_second_copy_takes_no_typing_and_says_why_on_every_editing_scree
             assert "Read-only" in banner_text(live) and "another copy" in banner_text(live)
             note = live.query_one("#note", TextArea)
             assert note.read_only and app.focused is note
-            await pilot.press(*"typed into the second copy", "f10")
+            await type_text(pilot, "typed into the second copy")
+            await pilot.press("f10")
             await pilot.pause()
             assert note.text == "" and app.screen is live  # nothing accepted, no end call
             await pilot.press("escape")
@@ -437,7 +438,7 @@ async def test_a_second_copy_takes_no_typing_and_says_why_on_every_editing_scree
             assert "Read-only" in banner_text(wrap_up)
             assert all(area.read_only for area in wrap_up.query(TextArea))
             assert all(box.disabled for box in wrap_up.query(Input))
-            await pilot.press(*"reflection")
+            await type_text(pilot, "reflection")
             assert all(area.text == "" for area in wrap_up.query(TextArea))
         assert not any(isinstance(s, SetupScreen) for s in app.screen_stack)
     finally:

@@ -32,7 +32,7 @@ from rich.text import Text
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, SelectionList, Static, TextArea
-from ui_helpers import next_tick, paste, wait_until
+from ui_helpers import next_tick, paste, type_text, wait_until
 
 from interview_tui.display_text import one_line
 from interview_tui.ui.dialogs.template_dialog import TemplateDialog
@@ -334,7 +334,7 @@ async def test_the_session_page_search_and_patterns_show_hostile_text_as_typed(
 
         await pilot.press("slash")
         await wait_until(pilot, lambda: isinstance(app.screen, SearchScreen))
-        await pilot.press(*MARKER)
+        await type_text(pilot, MARKER)
         hits = app.screen.query_one("#hits", OptionList)
         await wait_until(pilot, lambda: hits.option_count >= len(HOSTILE))
         found = "\n".join(options_as_drawn(hits))
@@ -385,7 +385,7 @@ async def test_the_command_palette_lists_and_highlights_the_screens_actions(make
         await wait_until(pilot, lambda: app.ready)
         await pilot.press("ctrl+p")
         await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
-        await pilot.press(*"search")
+        await type_text(pilot, "search")
         await wait_until(pilot, lambda: "Search" in drawn_text(app))
         assert "Search every session's notes" in drawn_text(app)
         assert still_running(app)

@@ -31,7 +31,7 @@ from pathlib import Path
 import pytest
 from textual.command import CommandPalette
 from textual.widgets import Static, TextArea
-from ui_helpers import recording_app, text_of, wait_until
+from ui_helpers import recording_app, text_of, type_text, wait_until
 
 import interview_tui
 from interview_tui.models import AgendaItem, Contact, Session
@@ -286,7 +286,7 @@ async def test_a_second_copy_opens_read_only_says_so_and_writes_nothing(
             assert banner.display and "Read-only" in str(banner.render())
             note = app.screen.query_one("#note", TextArea)
             assert note.read_only
-            await pilot.press(*"second-copy")
+            await type_text(pilot, "second-copy")
             await pilot.press("ctrl+n")  # a question change would save at once: refused
             await pilot.pause()
             assert note.text == "" and app.screen.session.agenda[0].note == ""
@@ -357,13 +357,13 @@ async def test_when_saving_fails_the_text_stays_and_saving_resumes(
         note = screen.query_one("#note", TextArea)
 
         failing_os.failing = True
-        await pilot.press(*"typed")
+        await type_text(pilot, "typed")
         # One banner at the top says it (and updates in place), not a pop-up per failure.
         banner = screen.query_one("#save-banner", Static)
         await wait_until(pilot, lambda: banner.display and "Not saved" in str(banner.render()))
         shown = str(banner.render())
         assert said in shown and "stays on screen" in shown
-        await pilot.press(*"-more")
+        await type_text(pilot, "-more")
         await wait_until(pilot, lambda: failing_os.failures >= 2)  # the retry ran and failed
         assert note.text == "typed-more"
         assert b"typed" not in session_file.read_bytes()
@@ -454,7 +454,7 @@ async def test_files_the_app_creates_are_private_even_with_an_open_umask(
         await wait_until(pilot, lambda: app.ready)
         await pilot.press("n")
         await wait_until(pilot, lambda: app.focused is not None and app.focused.id == "name")
-        await pilot.press(*"Pat")
+        await type_text(pilot, "Pat")
         await pilot.press(setup_key("save-session"))
         await wait_until(pilot, lambda: isinstance(app.screen, StartScreen))
         await wait_until(pilot, lambda: listed(app) == 1)
