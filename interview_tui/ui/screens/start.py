@@ -305,7 +305,7 @@ class StartScreen(AppScreen[None]):
         from interview_tui.service import StoreError
 
         try:
-            workspace.save(undo_mark_done(workspace.load(item.session_id), item, before))
+            workspace.update(item.session_id, lambda now: undo_mark_done(now, item, before))
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=10)
             return
