@@ -317,9 +317,15 @@ def store_fixed_session(
         started_at=when if status != "planned" else None,
         ended_at=when + timedelta(seconds=elapsed) if status == "ended" else None,
     )
+    store_sessions(data_dir, session)
+    return session
+
+
+def store_sessions(data_dir: Path, *sessions: Session) -> None:
+    """Save ``sessions`` into ``data_dir`` before the app opens it (the lock is released)."""
     db = SessionStore(data_dir)
     try:
-        db.save(session)
+        for session in sessions:
+            db.save(session)
     finally:
         db.close()
-    return session

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Button
+from ui_helpers import open_live
 
 from interview_tui.storage import safe_storage
 from interview_tui.ui.dialogs.unsaved_dialog import UnsavedDialog
-from interview_tui.ui.screens.live import LiveScreen
 from interview_tui.ui.screens.wrap_up import WrapUpScreen
 
 SESSION_ID = "20260301-100000-endful"
@@ -34,10 +34,7 @@ async def test_ending_the_call_when_nothing_can_be_saved_asks_and_keeps_the_call
     store_session(SESSION_ID, "Grace Hopper", "Navy", "Rear admiral")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_until(pilot, lambda: app.ready)
-        await pilot.press("o")
-        await wait_until(pilot, lambda: isinstance(app.screen, LiveScreen))
-        live = app.screen
+        live = await open_live(pilot)
         full["now"] = True
         await pilot.press(*"the last answer")
         await pilot.press("f10")

@@ -8,8 +8,7 @@ question (or the session note) it was typed for.
 from __future__ import annotations
 
 from textual import events
-
-from interview_tui.ui.screens.live import LiveScreen
+from ui_helpers import open_live
 
 SESSION_ID = "20260301-100000-burst1"
 
@@ -23,22 +22,13 @@ def burst(app, *keys: str) -> None:
             app.post_message(events.Key(key, None))
 
 
-async def open_call(pilot, wait_until) -> LiveScreen:
-    app = pilot.app
-    await wait_until(pilot, lambda: app.ready)
-    await pilot.press("o")
-    await wait_until(pilot, lambda: isinstance(app.screen, LiveScreen))
-    await pilot.pause()
-    return app.screen
-
-
 async def test_letters_sent_with_asked_and_skip_in_one_burst_are_filed_per_question(
     make_app, store_session, wait_until
 ):
     store_session(SESSION_ID, "Katherine Johnson", "NASA Langley", "Mathematician")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        live = await open_call(pilot, wait_until)
+        live = await open_live(pilot)
         first = live.call.current
         burst(app, *"q1 alpha", "ctrl+n", *"q2 bravo", "ctrl+o", *"q3 charlie", "ctrl+b", *"!")
         await wait_until(pilot, lambda: "!" in live.session.agenda[first + 1].note)
@@ -52,7 +42,7 @@ async def test_letters_around_a_switch_to_the_session_note_stay_on_their_side(
     store_session(SESSION_ID, "Katherine Johnson", "NASA Langley", "Mathematician")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        live = await open_call(pilot, wait_until)
+        live = await open_live(pilot)
         first = live.call.current
         burst(app, *"on the question", "ctrl+l", *"for the session", "ctrl+l", *" again")
         await wait_until(pilot, lambda: live.session.agenda[first].note.endswith("again"))

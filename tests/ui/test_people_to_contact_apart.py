@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from textual.widgets import Markdown
+from ui_helpers import store_sessions
 
 from interview_tui.followups import referral_to_session
 from interview_tui.models import Contact, Referral, Session
-from interview_tui.service import Workspace
 from interview_tui.ui.screens.patterns import PatternsScreen
 from interview_tui.ui.screens.start import title_counts
 
@@ -38,10 +38,7 @@ def _five_sessions() -> list[Session]:
 async def test_the_start_title_counts_interviews_and_people_to_contact_apart(
     make_app, app_data_dir, wait_until, screen_text
 ):
-    workspace = Workspace.open(app_data_dir)
-    for session in _five_sessions():
-        workspace.save(session)
-    workspace.close()
+    store_sessions(app_data_dir, *_five_sessions())
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_until(pilot, lambda: app.ready)

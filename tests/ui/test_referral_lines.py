@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from textual.widgets import Input
+from ui_helpers import store_sessions
 
 from interview_tui.followups import parse_referral, referral_to_session
 from interview_tui.models import MAX_NAME_LENGTH, Contact, Session
-from interview_tui.service import Workspace
 from interview_tui.ui.screens.wrap_up import WrapUpScreen
 
 
@@ -35,10 +35,8 @@ def test_a_referral_name_longer_than_a_name_keeps_every_character() -> None:
 async def test_a_referral_line_without_a_name_is_kept_to_fix_not_lost_or_crashing(
     make_app, app_data_dir, wait_until, screen_text
 ):
-    workspace = Workspace.open(app_data_dir)
     session = _ended_call()
-    workspace.save(session)
-    workspace.close()
+    store_sessions(app_data_dir, session)
     app = make_app()
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await wait_until(pilot, lambda: app.ready)

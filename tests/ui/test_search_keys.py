@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 from textual.widgets import OptionList
+from ui_helpers import store_sessions
 
 from interview_tui.models import Contact, Session
-from interview_tui.service import Workspace
 from interview_tui.ui.screens.search import SearchScreen
 from interview_tui.ui.screens.session_view import SessionViewScreen
 
 
 async def test_down_then_enter_opens_the_first_result(make_app, app_data_dir, wait_until):
-    workspace = Workspace.open(app_data_dir)
-    workspace.save(
-        Session(contact=Contact(name="Priya Nair"), general_note="Weather ensembles drive it.")
+    store_sessions(
+        app_data_dir,
+        Session(contact=Contact(name="Priya Nair"), general_note="Weather ensembles drive it."),
     )
-    workspace.close()
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_until(pilot, lambda: app.ready)

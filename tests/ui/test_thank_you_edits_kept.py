@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from textual.widgets import TextArea
+from ui_helpers import store_sessions
 
 from interview_tui.models import Contact, Session
-from interview_tui.service import Workspace
 from interview_tui.ui.dialogs.template_dialog import TemplateDialog
 from interview_tui.ui.screens.wrap_up import WrapUpScreen
 
@@ -27,9 +27,7 @@ async def test_an_edited_thank_you_note_survives_closing_and_reopening(
         contact_status="interviewed",
         takeaways="Learn SQL before Spark.",
     )
-    workspace = Workspace.open(app_data_dir)
-    workspace.save(session)
-    workspace.close()
+    store_sessions(app_data_dir, session)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_until(pilot, lambda: app.ready)

@@ -7,9 +7,9 @@ from datetime import datetime
 from pathlib import Path
 
 from textual.widgets import Button
+from ui_helpers import store_sessions
 
 from interview_tui.models import Contact, Session
-from interview_tui.service import Workspace
 from interview_tui.storage import emergency
 from interview_tui.ui.dialogs.unsaved_copies_dialog import UnsavedCopiesDialog
 from interview_tui.ui.screens.start import StartScreen
@@ -19,9 +19,7 @@ async def test_restore_puts_the_newest_back_and_keeps_the_older_as_a_file(
     make_app, app_data_dir: Path, private_unsaved_dir: Path, wait_until
 ):
     session = Session(contact=Contact(name="Grace Hopper", company="Navy"))
-    workspace = Workspace.open(app_data_dir)
-    workspace.save(session)
-    workspace.close()
+    store_sessions(app_data_dir, session)
     first = session.model_copy(update={"general_note": "first visit"})
     second = session.model_copy(update={"general_note": "second visit"})
     older = emergency.write_copy(first, app_data_dir, "full", now=datetime(2026, 3, 1, 10))
