@@ -88,8 +88,6 @@ __all__ = [
 Change = Callable[["Session"], object]
 """A domain function that changes a session in place, or returns the changed copy."""
 
-_CALENDAR_FIELDS = {"scheduled_at", "length_minutes", "contact", "followups"}
-
 
 def _calendar_key(
     scheduled_at: Any, length: Any, names: tuple[Any, ...], followups: Any
@@ -196,34 +194,34 @@ class Workspace:
         and the calendar feed if what it shows changed."""
         from interview_tui.storage.store import SessionSnapshot
 
-        session_id = session.session_id if isinstance(session, SessionSnapshot) else session.id
+        # One snapshot serves the file and the calendar's comparison: dumped once.
+        if isinstance(session, SessionSnapshot):
+            snapshot, model = session, None
+        else:
+            snapshot, model = SessionSnapshot.of(session), session
+        session_id = snapshot.session_id
         before = self._store.summary(session_id) if session_id not in self._calendar_keys else None
-        self._store.save(session, update_index=update_index)
+        self._store.save(snapshot, update_index=update_index)
         with self._search_lock:
             self._stale.add(session_id)
-        self._calendar_saved(session, before)
+        self._calendar_saved(snapshot, model, before)
 
     def _calendar_saved(
-        self, session: Session | SessionSnapshot, before: SessionSummary | None
+        self, snapshot: SessionSnapshot, session: Session | None, before: SessionSummary | None
     ) -> None:
-        """Tell the calendar feed about ``session`` if its schedule or follow-ups changed."""
-        from interview_tui.models import Session
-        from interview_tui.storage.store import SessionSnapshot
-
-        if isinstance(session, SessionSnapshot):
-            session_id, doc = session.session_id, session.document
-        else:
-            session_id = session.id
-            doc = session.model_dump(mode="json", include=_CALENDAR_FIELDS)
-        key = _key_of_document(doc)
+        """Tell the calendar feed about the saved session if its schedule or follow-ups
+        changed; ``session`` is the model when the caller had one (an autosave has not)."""
+        key = _key_of_document(snapshot.document)
         with self._calendar_lock:
-            previous = self._calendar_keys.get(session_id, _key_of_row(before))
-            self._calendar_keys[session_id] = key
+            previous = self._calendar_keys.get(snapshot.session_id, _key_of_row(before))
+            self._calendar_keys[snapshot.session_id] = key
         if key == previous:
             return
-        if isinstance(session, SessionSnapshot):
+        if session is None:
+            from interview_tui.models import Session
+
             try:
-                session = Session.model_validate(session.document)
+                session = Session.model_validate(snapshot.document)
             except ValueError:  # the stored file reads the same way: nothing for a calendar
                 return
         self.calendar.changed(session)
