@@ -226,7 +226,7 @@ class Workspace:
                 return
         self.calendar.changed(session)
 
-    def update(self, session_id: str, change: Change) -> Session:
+    def change(self, session_id: str, change: Change) -> Session:
         """Load a session, apply a domain ``change`` to it and save the result."""
         from interview_tui.models import Session
 

@@ -45,7 +45,7 @@ def test_text_written_by_autosave_is_found_by_the_next_search(workspace: Workspa
 def test_update_applies_a_domain_change_and_saves_it(workspace: Workspace):
     session = _session()
     workspace.save(session)
-    workspace.update(session.id, lambda s: move_contact_status(s, "asked"))
+    workspace.change(session.id, lambda s: move_contact_status(s, "asked"))
     assert workspace.load(session.id).contact_status == "asked"
     assert workspace.summaries()[0]["contact_status"] == "asked"
 

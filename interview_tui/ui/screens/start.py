@@ -305,7 +305,7 @@ class StartScreen(AppScreen[None]):
         from interview_tui.service import StoreError
 
         try:
-            workspace.update(item.session_id, lambda now: undo_mark_done(now, item, before))
+            workspace.change(item.session_id, lambda now: undo_mark_done(now, item, before))
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=10)
             return
