@@ -23,7 +23,8 @@ from pydantic import (
 
 from interview_tui.placeholders import PLACEHOLDERS
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""2: sessions belong to a person (``person_id``); 1 had the contact only."""
 
 Phase = Literal["opening", "core", "closing"]
 PHASES: tuple[Phase, ...] = get_args(Phase)
@@ -215,6 +216,9 @@ class Referral(BaseModel):
     note: str = ""
     contacted: bool = False
     session_id: str | None = None
+    """The "to contact" session made for them before people were records of their own."""
+    person_id: str | None = None
+    """The person made for them."""
 
 
 class FollowUp(BaseModel):
@@ -237,6 +241,9 @@ class Session(BaseModel):
     scheduled_at: datetime | None = None
     length_minutes: Annotated[int, Field(ge=MIN_LENGTH_MINUTES, le=MAX_LENGTH_MINUTES)] = 30
     contact: Contact
+    """The person as they were at the time of this conversation."""
+    person_id: str | None = None
+    """The :class:`~interview_tui.person.Person` this conversation was with."""
     contact_status: ContactStatus = "to contact"
     referred_by: str = ""
     goals: list[str] = Field(default_factory=list)

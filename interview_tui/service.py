@@ -31,8 +31,13 @@ from interview_tui.locations import EXPORTS_DIR
 from interview_tui.storage.session_index import SessionSummary, read_summaries, when_text
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from interview_tui.calendar_feed import CalendarFeed
-    from interview_tui.models import Session
+    from interview_tui.import_cards import PersonCard
+    from interview_tui.models import Referral, Session
+    from interview_tui.people_import import ImportReport
+    from interview_tui.person import InteractionKind, Person
     from interview_tui.search import Hit, SearchIndex
     from interview_tui.storage.autosave import Autosaver
     from interview_tui.storage.emergency import (
@@ -42,6 +47,7 @@ if TYPE_CHECKING:
         write_copy,
     )
     from interview_tui.storage.emergency import keep as keep_copy
+    from interview_tui.storage.people_store import PeopleStore
     from interview_tui.storage.store import (
         ReadOnlyError,
         SessionSnapshot,
@@ -126,6 +132,8 @@ def _key_of_row(row: SessionSummary | None) -> str | None:
 class Workspace:
     def __init__(self, store: SessionStore) -> None:
         self._store = store
+        self._people_store: PeopleStore | None = None
+        self._people_lock = threading.RLock()
         self._search: SearchIndex | None = None
         self._stale: set[str] = set()
         self._search_lock = threading.Lock()
@@ -144,7 +152,10 @@ class Workspace:
         """Open the data folder; :class:`StoreError` with one clear line when it cannot be."""
         from interview_tui.storage.store import SessionStore
 
-        return cls(SessionStore(root, read_only=read_only))
+        workspace = cls(SessionStore(root, read_only=read_only))
+        if not workspace.read_only:
+            workspace._people_ready()  # a folder from before people is upgraded now, once
+        return workspace
 
     # -- the folder ------------------------------------------------------------------------
 
@@ -195,9 +206,11 @@ class Workspace:
         from interview_tui.storage.store import SessionSnapshot
 
         # One snapshot serves the file and the calendar's comparison: dumped once.
+        person = None
         if isinstance(session, SessionSnapshot):
             snapshot, model = session, None
         else:
+            person = self._person_of(session) if not self.read_only else None
             snapshot, model = SessionSnapshot.of(session), session
         session_id = snapshot.session_id
         before = self._store.summary(session_id) if session_id not in self._calendar_keys else None
@@ -205,6 +218,8 @@ class Workspace:
         with self._search_lock:
             self._stale.add(session_id)
         self._calendar_saved(snapshot, model, before)
+        if person is not None:
+            self.save_person(person)  # after the notes: a refused person file costs no note
 
     def _calendar_saved(
         self, snapshot: SessionSnapshot, session: Session | None, before: SessionSummary | None
@@ -303,3 +318,136 @@ class Workspace:
             except StoreError:
                 index.remove(session_id)
         return index.search(query, limit=limit)
+
+    # -- people ----------------------------------------------------------------------------
+
+    def _people_ready(self) -> PeopleStore:
+        """The people store, the folder upgraded to people first if it was not yet."""
+        with self._people_lock:
+            if self._people_store is not None:
+                return self._people_store
+            from interview_tui.storage.people_store import PeopleStore
+            from interview_tui.storage.people_upgrade import upgrade_to_people
+            from interview_tui.storage.store import StoreError
+
+            people = PeopleStore(self.root, read_only=self.read_only)
+            try:
+                line = upgrade_to_people(self._store, people)
+            except (OSError, StoreError) as exc:
+                reason = getattr(exc, "strerror", None) or exc
+                line = (
+                    f"Could not give sessions their people yet ({reason}); nothing was lost, "
+                    "and it is tried again at the next start."
+                )
+                people.forget_cache()
+            if line:
+                self._store.notices.append(line)
+            self._people_store = people
+            return people
+
+    def people(self) -> list[Person]:
+        """Everyone, by name."""
+        from interview_tui.people import fold
+
+        with self._people_lock:
+            people = list(self._people_ready().all().values())
+        self._store.notices.extend(self._take_people_notices())
+        return sorted(people, key=lambda p: (fold(p.name), p.id))
+
+    def _take_people_notices(self) -> list[str]:
+        store = self._people_ready()
+        notices, store.notices = store.notices, []
+        return notices
+
+    def person(self, person_id: str | None) -> Person | None:
+        if not person_id:
+            return None
+        with self._people_lock:
+            return self._people_ready().all().get(person_id)
+
+    def save_person(self, person: Person) -> None:
+        """Write one person; :class:`StoreError` with one line if the folder refused it."""
+        from interview_tui.storage.store import ReadOnlyError, StoreError
+
+        if self.read_only:
+            raise ReadOnlyError(f"nothing was saved: {self.read_only_reason}")
+        try:
+            with self._people_lock:
+                self._people_ready().save(person)
+        except OSError as exc:
+            raise StoreError(f"could not save {person.name}: {exc.strerror or exc}") from exc
+
+    def _person_of(self, session: Session) -> Person | None:
+        """The session's person, found or made, with what the session says brought in;
+        returned when it changed (to be written), else None."""
+        from interview_tui.people import find_same, person_from_contact, sync_from_session
+
+        with self._people_lock:
+            people = self._people_ready().all()
+            person = people.get(session.person_id or "")
+            created = False
+            if person is None:
+                person = find_same(people.values(), session.contact, same_name=True)
+            if person is None:
+                person, created = person_from_contact(session.contact), True
+            session.person_id = person.id
+            changed = sync_from_session(person, session) or created
+            for referral in session.referrals:
+                referred = people.get(referral.person_id or "")
+                if referred is not None and referral.contacted:
+                    from interview_tui.people import advance_status
+
+                    if advance_status(referred, "asked"):
+                        self.save_person(referred)
+        return person if changed else None
+
+    def sessions_of(self, person_id: str) -> list[SessionSummary]:
+        """The person's conversations, newest first."""
+        return [row for row in self.summaries() if row.get("person_id") == person_id]
+
+    def refer(self, session: Session, referral: Referral) -> Person:
+        """Someone recommended in ``session``: a person to contact, introduced by the
+        session's person (an existing person if it is someone already known)."""
+        from interview_tui.people import find_same, referral_to_person
+
+        introducer = self.person(session.person_id)
+        if introducer is None:
+            self.save(session)
+            introducer = self.person(session.person_id)
+        assert introducer is not None
+        person = referral_to_person(referral, introducer, session)
+        with self._people_lock:
+            known = find_same(self._people_ready().all().values(), person)
+        if known is not None and known.id != introducer.id:
+            referral.person_id = known.id
+            if known.introduced_by is None:
+                known.introduced_by = introducer.id
+                known.introduction_note = referral.note.strip()
+            person = known
+        self.save_person(person)
+        self.save(session)
+        return person
+
+    def log_touch(
+        self, person_id: str, on: date, kind: InteractionKind = "logged", line: str = ""
+    ) -> Person:
+        """Record an interaction with someone (resets their keep-in-touch clock)."""
+        from interview_tui.people import log_interaction
+        from interview_tui.storage.store import StoreError
+
+        person = self.person(person_id)
+        if person is None:
+            raise StoreError("that person is no longer stored")
+        log_interaction(person, on, kind, line)
+        self.save_person(person)
+        return person
+
+    def import_people(self, cards: list[PersonCard], source: str) -> ImportReport:
+        """Add or complete people from an imported file; never overwrites what is stored."""
+        from interview_tui.people_import import merge_cards
+
+        with self._people_lock:
+            report = merge_cards(list(self._people_ready().all().values()), cards, source)
+            for person in report.to_save:
+                self.save_person(person)
+        return report

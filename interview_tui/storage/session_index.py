@@ -49,6 +49,8 @@ class SessionSummary(TypedDict):
     """Open follow-ups, plus outreach reminders already sent."""
     referrals: list[dict[str, Any]]
     """People recommended and not yet contacted."""
+    person_id: str | None
+    """The person the conversation was with (absent in rows older than people)."""
 
 
 def summarize(doc: dict[str, Any]) -> SessionSummary:
@@ -86,6 +88,7 @@ def summarize(doc: dict[str, Any]) -> SessionSummary:
             if not f.get("done") or f.get("kind") == "outreach-reminder"
         ],
         "referrals": [r for r in doc.get("referrals") or [] if not r.get("contacted")],
+        "person_id": doc.get("person_id"),
     }
 
 

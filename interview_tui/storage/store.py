@@ -30,6 +30,7 @@ from interview_tui.locations import (
 )
 from interview_tui.models import SCHEMA_VERSION, Session
 from interview_tui.storage.lock import FolderLock
+from interview_tui.storage.people_store import mark_upgraded
 from interview_tui.storage.safe_storage import (
     TEMP_SUFFIX,
     DamagedFile,
@@ -128,7 +129,10 @@ class SessionStore:
     def _open_for_writing(self) -> bool:
         """Make the folders and take the lock; False (and a notice) where that cannot be."""
         try:
+            fresh = not os.path.lexists(self.sessions_dir)
             ensure_private_dir(self.sessions_dir)
+            if fresh:  # a new folder has no sessions from before people to upgrade
+                mark_upgraded(self.root)
             if not (_writable(self.root) and _writable(self.sessions_dir)):
                 raise _not_writable_error(self.root)
             make_private(self.root)
@@ -159,6 +163,12 @@ class SessionStore:
                 if name.startswith(".") and name.endswith(TEMP_SUFFIX):
                     with contextlib.suppress(OSError):
                         os.unlink(folder / name)
+
+    def close_session_files(self) -> None:
+        """Forget what was read or written of each session file (they changed on disk)."""
+        for db in self._dbs.values():
+            db.close()
+        self._dbs.clear()
 
     def close(self) -> None:
         for db in self._dbs.values():

@@ -401,9 +401,9 @@ async def test_prepare_run_wrap_up_and_find_it_again(
         start = app.screen
         await pilot.pause()
         rows = {row[1]: row for row in table_rows(start)}
-        assert set(rows) == {"Priya Nair", "Sam Lee", "Ana Ruiz"}
+        # The people she recommended are people to contact, not sessions.
+        assert set(rows) == {"Priya Nair"}
         assert rows["Priya Nair"][2:5] == ["Lumen", "thanked", f"2/{planned}"]
-        assert rows["Sam Lee"][2:5] == ["", "to contact", "0/0"]
         # No thank-you (sent), no check-in (six months away): the two people to reach.
         due = option_texts(start.query_one("#due", OptionList))
         assert due == [
@@ -416,14 +416,14 @@ async def test_prepare_run_wrap_up_and_find_it_again(
         assert priya.contact_status == "thanked"
         assert priya.reflections["advice"] == "Learn SQL before Spark."
         assert priya.takeaways == "Ask about the outage post-mortems next time."
-        sam_id = priya.referrals[0].session_id
-        sam = store.load(sam_id)
-        assert (sam.contact.name, sam.contact_status, sam.referred_by) == (
+        sam = store.person(priya.referrals[0].person_id)
+        assert sam is not None
+        assert (sam.name, sam.status, sam.introduced_by) == (
             "Sam Lee",
             "to contact",
-            "Priya Nair",
+            priya.person_id,
         )
-        assert sam.research_notes.startswith("Recommended by Priya Nair (Lumen)")
+        assert sam.how_met.startswith("Recommended by Priya Nair on ")
 
         # Later: find the note again by searching, and open its session.
         await pilot.press("slash")

@@ -15,7 +15,6 @@ from interview_tui.followups import (
     call_date,
     check_in_months,
     parse_referral,
-    referral_to_session,
     schedule_followups,
 )
 from interview_tui.models import REFLECTION_PROMPTS, Session
@@ -166,10 +165,8 @@ class WrapUpScreen(SavingScreen):
         if workspace is None or workspace.read_only:
             return
         for referral in self.session.referrals:
-            if referral.session_id is None:
-                contact = referral_to_session(referral, self.session)
-                workspace.save(contact)
-                referral.session_id = contact.id
+            if referral.session_id is None and referral.person_id is None:
+                workspace.refer(self.session, referral)  # a person to contact, not a session
 
     def action_back(self) -> None:
         """Escape: the same as done, under its own name so the footer shows both keys."""
