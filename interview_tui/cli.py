@@ -8,10 +8,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from interview_tui import cli_people
+from interview_tui.cli_people import add_people_commands, add_session_import
 from interview_tui.display_text import one_line
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from interview_tui.models import Bank, Session
+    from interview_tui.person import Person
     from interview_tui.service import Workspace
 
 
@@ -65,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
         dest="sessions_command", metavar="ACTION", required=True
     )
     sessions_commands.add_parser("list", help="print the stored sessions")
+    add_session_import(sessions_commands)
+    add_people_commands(commands)
 
     config = commands.add_parser(
         "config",
@@ -210,7 +217,10 @@ def _export(args: argparse.Namespace) -> int:
         if chosen is None:
             return 1
         sessions, skipped = chosen
-        return _write_sessions(sessions, args.format, args.output, skipped, csv_bom=args.excel)
+        people = {p.id: p for p in workspace.people()} if args.all else {}
+        return _write_sessions(
+            sessions, args.format, args.output, skipped, csv_bom=args.excel, people=people
+        )
     finally:
         workspace.close()
 
@@ -243,17 +253,25 @@ def _is_folder(output: str) -> bool:
 
 
 def _write_sessions(
-    sessions: list[Session], fmt: str, output: str | None, skipped: int, *, csv_bom: bool = False
+    sessions: list[Session],
+    fmt: str,
+    output: str | None,
+    skipped: int,
+    *,
+    csv_bom: bool = False,
+    people: Mapping[str, Person] | None = None,
 ) -> int:
-    from interview_tui.export import render, write_export, write_markdown_files
+    from interview_tui.export import render, write_export
+    from interview_tui.people_export import write_vault
 
     target = Path(output).expanduser() if output else None
     folder = bool(output) and _is_folder(output or "")
     try:
         if target is not None and fmt == "md" and folder:
-            write_markdown_files(target, sessions)
+            write_vault(target, sessions, people or {})
+            pages = f" and {len(people)} people" if people else ""
             print(
-                f"wrote {len(sessions)} Markdown file(s) to {target}{_left_out(skipped)}",
+                f"wrote {len(sessions)} Markdown file(s){pages} to {target}{_left_out(skipped)}",
                 file=sys.stderr,
             )
             return 0
@@ -288,6 +306,20 @@ def _config(args: argparse.Namespace) -> int:
     return 1 if loaded.problems else 0
 
 
+def _people(args: argparse.Namespace) -> int:
+    if args.people_command == "import":
+        return cli_people.people_import(args)
+    workspace = _open_workspace(args)
+    if workspace is None:
+        return 1
+    try:
+        if args.people_command == "list":
+            return cli_people.people_list(args, workspace)
+        return cli_people.people_export(args, workspace)
+    finally:
+        workspace.close()
+
+
 def _left_out(skipped: int) -> str:
     return f"; left out {skipped} that could not be read (named above)" if skipped else ""
 
@@ -299,7 +331,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "banks":
         return _banks_list(args) if args.banks_command == "list" else _banks_validate(args)
     if args.command == "sessions":
+        if args.sessions_command == "import":
+            return cli_people.sessions_import(args)
         return _sessions_list(args)
+    if args.command == "people":
+        return _people(args)
     if args.command == "config":
         return _config(args)
     from interview_tui.ui.app import InterviewApp

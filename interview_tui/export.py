@@ -121,8 +121,9 @@ def _tags(session: Session) -> list[str]:
     return tags
 
 
-def _front_matter(session: Session) -> str:
-    """The YAML header; every value on one line, however long (a note app's properties)."""
+def _front_matter(session: Session, person_page: str = "") -> str:
+    """The YAML header; every value on one line, however long (a note app's properties).
+    ``person_page``: a wiki link to the person's page, for note apps that link them up."""
     contact = session.contact
     data: dict[str, Any] = {
         "title": one_line(session.title),
@@ -142,6 +143,8 @@ def _front_matter(session: Session) -> str:
         data["goals"] = [one_line(goal) for goal in session.goals]
     if session.referred_by:
         data["referred_by"] = one_line(session.referred_by)
+    if person_page:
+        data["person"] = person_page
     body = yaml.safe_dump(
         data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=math.inf
     )
@@ -241,7 +244,9 @@ def _section(title: str, lines: list[str]) -> list[str]:
     return ["", f"## {title}", "", *lines] if lines else []
 
 
-def to_markdown(session: Session, *, front_matter: bool = True, literal: bool = False) -> str:
+def to_markdown(
+    session: Session, *, front_matter: bool = True, literal: bool = False, person_page: str = ""
+) -> str:
     """A readable page for one session; with a YAML header that Obsidian reads as properties.
 
     A name, a question or a referral is one line (a heading or a list item must be).
@@ -250,7 +255,7 @@ def to_markdown(session: Session, *, front_matter: bool = True, literal: bool = 
     """
     line = _literal_line if literal else one_line
     block = markdown_literal if literal else _as_written
-    out: list[str] = [_front_matter(session)] if front_matter else []
+    out: list[str] = [_front_matter(session, person_page)] if front_matter else []
     out += [f"# {line(session.title)}", "", *_facts(session, line)]
     out += _section("Research notes", _quote(block(session.research_notes)))
     agenda: list[str] = []

@@ -262,6 +262,8 @@ class Session(BaseModel):
     referrals: list[Referral] = Field(default_factory=list)
     followups: list[FollowUp] = Field(default_factory=list)
     outreach_sent_on: date | None = None
+    invite_uid: str = ""
+    """The calendar invite it was imported from (``UID``), so a second import updates it."""
     thank_you_draft: str = ""
     """The thank-you note as the person last edited it ("" while it is the app's draft)."""
 

@@ -34,7 +34,8 @@ if TYPE_CHECKING:
     from datetime import date
 
     from interview_tui.calendar_feed import CalendarFeed
-    from interview_tui.import_cards import PersonCard
+    from interview_tui.import_cards import InvitedCall, PersonCard
+    from interview_tui.invite_sessions import InviteResult
     from interview_tui.models import Referral, Session
     from interview_tui.people_import import ImportReport
     from interview_tui.person import InteractionKind, Person
@@ -451,3 +452,19 @@ class Workspace:
             for person in report.to_save:
                 self.save_person(person)
         return report
+
+    def import_invites(self, calls: list[InvitedCall]) -> list[InviteResult]:
+        """Calendar invites as scheduled sessions; importing the same invite again updates
+        the session it made (its time and length), never a second one."""
+        from interview_tui.invite_sessions import session_for_invite
+
+        by_uid = {row["invite_uid"]: row["id"] for row in self.summaries() if row.get("invite_uid")}
+        results = []
+        for call in calls:
+            existing = self.load(by_uid[call.uid]) if call.uid in by_uid else None
+            result = session_for_invite(call, existing)
+            if result.outcome in ("added", "updated") and result.session is not None:
+                self.save(result.session)
+                by_uid[call.uid] = result.session.id
+            results.append(result)
+        return results

@@ -51,6 +51,8 @@ class SessionSummary(TypedDict):
     """People recommended and not yet contacted."""
     person_id: str | None
     """The person the conversation was with (absent in rows older than people)."""
+    invite_uid: str
+    """The calendar invite it came from, if any."""
 
 
 def summarize(doc: dict[str, Any]) -> SessionSummary:
@@ -89,6 +91,7 @@ def summarize(doc: dict[str, Any]) -> SessionSummary:
         ],
         "referrals": [r for r in doc.get("referrals") or [] if not r.get("contacted")],
         "person_id": doc.get("person_id"),
+        "invite_uid": doc.get("invite_uid") or "",
     }
 
 

@@ -3,13 +3,14 @@ export folder of the settings) and the screen tells the user where they are."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from interview_tui.locations import exports_dir
 from interview_tui.models import Session
+from interview_tui.person import Person
 from interview_tui.ui.app_screen import AppScreen
 
 SUFFIX = {"md": "md", "json": "json", "csv": "csv", "ics": "ics"}
@@ -22,15 +23,18 @@ def write_exports(
     stem: str,
     *,
     csv_bom: bool = False,
+    people: Mapping[str, Person] | None = None,
 ) -> list[Path]:
-    """One file per format (Markdown: one per session); returns the paths written.
-    ``csv_bom``: the CSV starts with a byte-order mark (for Excel)."""
-    from interview_tui.export import render, write_export, write_markdown_files
+    """One file per format (Markdown: one per session, and one per person of ``people``,
+    linked); returns the paths written. ``csv_bom``: the CSV starts with a byte-order mark
+    (for Excel)."""
+    from interview_tui.export import render, write_export
+    from interview_tui.people_export import write_vault
 
     written = []
     for fmt in formats:
         if fmt == "md":
-            written += write_markdown_files(folder, sessions)
+            written += write_vault(folder, sessions, people or {})
         else:
             text = render(list(sessions), fmt, csv_bom=csv_bom)
             written.append(write_export(folder / f"{stem}.{SUFFIX[fmt]}", text))
@@ -46,20 +50,24 @@ def export_sessions(
 
     def work() -> None:
         skipped: list[str] = []
+        workspace = app.workspace
+        people = {}
         if sessions is not None:
             chosen = list(sessions)
         else:
-            workspace = app.workspace
             if workspace is None:
                 return
             chosen, skipped = workspace.load_all()
+            people = {person.id: person for person in workspace.people()}
         stem = (
             chosen[0].id
             if sessions is not None and len(chosen) == 1
             else f"sessions-{datetime.now():%Y%m%d-%H%M%S}"
         )
         try:
-            paths = write_exports(folder, chosen, formats, stem, csv_bom=app.settings.csv_bom)
+            paths = write_exports(
+                folder, chosen, formats, stem, csv_bom=app.settings.csv_bom, people=people
+            )
         except OSError as exc:
             app.call_from_thread(app.notify, f"Export failed: {exc}", severity="error")
             return
