@@ -8,7 +8,6 @@ stored people is the merge logic's job, not theirs.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -151,7 +150,7 @@ def read_text(path: Path) -> tuple[str, str | None]:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         return "", f"{name}:{line}: not UTF-8 text (save the file as UTF-8 and import it again)"
-    return unicodedata.normalize("NFC", text), None
+    return text, None
 
 
 def label(path: Path) -> str:
