@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Generic, TypeVar
-from urllib.parse import urlsplit, urlunsplit
 
 T = TypeVar("T")
 
@@ -95,6 +94,14 @@ def email_address(text: str) -> str:
     return value if local and domain else ""
 
 
+# Taken apart by hand: the package imports no part of urllib (no network code, by a test).
+_WEB_ADDRESS = re.compile(
+    r"^(?P<scheme>https?)://(?P<host>[\w.-]+\.[\w-]+|localhost)(?P<port>:\d+)?"
+    r"(?P<path>/[^?#\s]*)?(?P<rest>[?#]\S*)?$",
+    re.IGNORECASE,
+)
+
+
 def profile_url(text: str) -> str:
     """A web address in one form: ``https``, host lower-cased, no trailing slash; ``""`` when
     ``text`` is not a web address. ``www.linkedin.com/in/x`` gains its ``https://``."""
@@ -103,19 +110,16 @@ def profile_url(text: str) -> str:
         return ""
     if "://" not in value and re.match(r"^(www\.)?[\w-]+(\.[\w-]+)+(/|$)", value):
         value = "https://" + value
-    try:
-        parts = urlsplit(value)
-    except ValueError:
+    match = _WEB_ADDRESS.match(value)
+    if match is None:
         return ""
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return ""
-    host = parts.netloc.lower()
-    path = parts.path.rstrip("/")
-    return urlunsplit(("https", host, path, parts.query, parts.fragment))
+    path = (match["path"] or "").rstrip("/")
+    return f"https://{match['host'].lower()}{match['port'] or ''}{path}{match['rest'] or ''}"
 
 
 def is_linkedin(url: str) -> bool:
-    host = urlsplit(url).hostname or ""
+    match = _WEB_ADDRESS.match(url)
+    host = match["host"].lower() if match else ""
     return host == "linkedin.com" or host.endswith(".linkedin.com")
 
 
