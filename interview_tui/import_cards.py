@@ -82,6 +82,11 @@ def note_text(text: str) -> str:
     return "\n".join(lines).strip("\n")
 
 
+def quoted(text: str) -> str:
+    """``text`` in quotes for a problem line, as written (``repr`` would double backslashes)."""
+    return f"'{text}'"
+
+
 def email_address(text: str) -> str:
     """``text`` as an email address, lower-cased, or ``""`` when it is not one."""
     value = one_line(text)

@@ -8,7 +8,8 @@ machine's local wall-clock time, naive. A floating time (no zone) is taken as lo
 
 Who the call is with: the parties are the organizer, then the attendees who are people
 (rooms and resources are not), each once. Anyone whose address is in ``own_emails`` is you.
-The person is the first party who is not you — the organizer, unless you organised it. With
+The person (named by the ``CN`` parameter, else by the address) is the first party who is
+not you — the organizer, unless you organised it. With
 no ``own_emails`` known the organizer is taken: an invite file usually reached you from them.
 An event with nobody on it but one party (a block in your own calendar) is not a call with
 someone and is skipped, unless the file is an invitation sent to you (``METHOD:REQUEST`` or
@@ -33,6 +34,7 @@ from interview_tui.import_cards import (
     email_address,
     label,
     one_line,
+    quoted,
     read_text,
 )
 
@@ -87,7 +89,7 @@ def _call(
     event: Any, method: str, mine: set[str], where: str, problems: list[str]
 ) -> InvitedCall | None:
     title = one_line(str(event.get("SUMMARY", ""))) or "(no title)"
-    shown = f"{where}: {title!r}"
+    shown = f"{where}: {quoted(title)}"
     raw_start = event.get("DTSTART")
     if raw_start is None:
         problems.append(f"{shown}: no start time (DTSTART), skipped")
@@ -97,12 +99,14 @@ def _call(
         problems.append(f"{shown}: an all-day event, not a call, skipped")
         return None
     if not isinstance(start, datetime):
-        problems.append(f"{shown}: start {one_line(str(start))!r} is not a date and time, skipped")
+        problems.append(
+            f"{shown}: start {quoted(one_line(str(start)))} is not a date and time, skipped"
+        )
         return None
     zone = one_line(str(raw_start.params.get("TZID", "")))
     if zone and start.tzinfo is None:
         problems.append(
-            f"{shown}: time zone {zone!r} is not known and the file does not define it;"
+            f"{shown}: time zone {quoted(zone)} is not known and the file does not define it;"
             " the start is read as local time"
         )
     person = _person(event, method, mine, where)

@@ -20,6 +20,7 @@ from interview_tui.import_cards import (
     label,
     one_line,
     profile_url,
+    quoted,
     read_text,
 )
 
@@ -56,6 +57,7 @@ _MONTHS = {
 _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[ -]([A-Za-z]{3,9})\.?[ -](\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _SHOWN_CHARS = 20
+_HEADER_START = re.compile(r'^\s*"?first name"?\s*([,;\t])', re.IGNORECASE | re.MULTILINE)
 
 
 def read_connections(path: Path) -> ReadResult[PersonCard]:
@@ -65,7 +67,7 @@ def read_connections(path: Path) -> ReadResult[PersonCard]:
         return ReadResult.failed(fatal)
     name = label(path)
     result: ReadResult[PersonCard] = ReadResult()
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     columns: dict[str, int] | None = None
     line = 0
     try:
@@ -85,6 +87,12 @@ def read_connections(path: Path) -> ReadResult[PersonCard]:
             "is this LinkedIn's Connections.csv?"
         )
     return result
+
+
+def _delimiter(text: str) -> str:
+    """A comma, as LinkedIn writes; a semicolon or tab when a spreadsheet saved the file so."""
+    match = _HEADER_START.search(text)
+    return match.group(1) if match else ","
 
 
 def _header(row: list[str]) -> dict[str, int] | None:
@@ -113,16 +121,16 @@ def _card(
     raw_email = one_line(cell("email"))
     email = email_address(raw_email)
     if raw_email and not email:
-        problems.append(f"{where}: {_shown(raw_email)!r} is not an email address, left out")
+        problems.append(f"{where}: {quoted(_shown(raw_email))} is not an email address, left out")
     raw_url = one_line(cell("url"))
     url = profile_url(raw_url)
     if raw_url and not url:
-        problems.append(f"{where}: {_shown(raw_url)!r} is not a web address, left out")
+        problems.append(f"{where}: {quoted(_shown(raw_url))} is not a web address, left out")
     raw_date = one_line(cell("connected_on"))
     connected_on = connection_date(raw_date)
     if raw_date and connected_on is None:
         problems.append(
-            f"{where}: connected on {_shown(raw_date)!r} is not a date like 02 Jun 2026;"
+            f"{where}: connected on {quoted(_shown(raw_date))} is not a date like 02 Jun 2026;"
             " kept without the date"
         )
     return PersonCard(

@@ -184,3 +184,18 @@ def test_a_field_too_large_for_csv_refuses_the_file_in_one_line(tmp_path: Path) 
     assert result.fatal == (
         "Connections.csv:3: not readable as CSV (field larger than field limit (131072))"
     )
+
+
+def test_a_file_a_spreadsheet_saved_with_semicolons_still_reads(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "Notes:\n\n" + HEADER.replace(",", ";") + '\nAna;Núñez;;;"Acme; Inc.";CTO;02 Jun 2026\n',
+    )
+
+    (ana,) = read_connections(path).items
+
+    assert (ana.name, ana.company, ana.connected_on) == (
+        "Ana Núñez",
+        "Acme; Inc.",
+        date(2026, 6, 2),
+    )
