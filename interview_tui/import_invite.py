@@ -9,11 +9,11 @@ machine's local wall-clock time, naive. A floating time (no zone) is taken as lo
 Who the call is with: the parties are the organizer, then the attendees who are people
 (rooms and resources are not), each once. Anyone whose address is in ``own_emails`` is you.
 The person (named by the ``CN`` parameter, else by the address) is the first party who is
-not you — the organizer, unless you organised it. With
-no ``own_emails`` known the organizer is taken: an invite file usually reached you from them.
-An event with nobody on it but one party (a block in your own calendar) is not a call with
-someone and is skipped, unless the file is an invitation sent to you (``METHOD:REQUEST`` or
-``CANCEL``), where that one party is the sender.
+not you — the organizer, unless you organised it. With no ``own_emails`` known the organizer
+is taken: an invite file usually reached you from them. An event with nobody on it but one
+party (a block in your own calendar) is not a call with someone and is skipped, unless the
+file is an invitation sent to you (``METHOD:REQUEST`` or ``CANCEL``), where that one party is
+the sender.
 """
 
 from __future__ import annotations
