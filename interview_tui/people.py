@@ -97,7 +97,8 @@ def find_same(
     people: Iterable[Person], other: PersonLike, *, same_name: bool = False
 ) -> Person | None:
     """The stored person ``other`` describes: the same profile link, else the same email,
-    else the same name and company; None if nobody. ``same_name``: a link or email counts
+    else the same name and company (or the same name, when ``other`` has no company and
+    only one person has that name); None if nobody. ``same_name``: a link or email counts
     only with the same name too (sessions' contacts, where a shared team address is common)."""
     people = list(people)
     name, company = fold(other.name), company_key(other.company)
@@ -115,9 +116,12 @@ def find_same(
         for person in people:
             if email_key(person.email) == email and named(person):
                 return person
-    for person in people:
-        if fold(person.name) == name and company_key(person.company) == company:
+    namesakes = [person for person in people if fold(person.name) == name]
+    for person in namesakes:
+        if company_key(person.company) == company:
             return person
+    if not company and len(namesakes) == 1:  # no company to tell them apart: the only one
+        return namesakes[0]
     return None
 
 

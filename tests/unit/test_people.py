@@ -53,6 +53,11 @@ def test_same_person_by_profile_then_email_then_name_and_company() -> None:
     assert find_same(people, PersonCard("Someone", email="ANA@acme.example")) is ana
     assert find_same(people, PersonCard("ana nunez", company="ACME Corp")) is ana
     assert find_same(people, PersonCard("Ana Núñez", company="Globex")) is None
+    assert find_same(people, PersonCard("Ana Núñez")) is ana  # the only Ana Núñez
+    assert (
+        find_same([*people, Person(name="Ana Nunez", company="Initech")], PersonCard("Ana Núñez"))
+        is None
+    )
 
 
 def test_a_shared_address_is_not_the_same_person_when_names_differ() -> None:

@@ -33,7 +33,7 @@ def exported(root: Path, tmp_path: Path) -> dict[str, dict[str, object]]:
 
 
 def without_new_fields(session: dict[str, object]) -> dict[str, object]:
-    session = {k: v for k, v in session.items() if k not in ("person_id", "schema_version")}
+    session = {k: v for k, v in session.items() if k not in ("person_id", "schema_version", "invite_uid")}
     session["referrals"] = [
         {k: v for k, v in r.items() if k != "person_id"}
         for r in session["referrals"]  # type: ignore[attr-defined]
