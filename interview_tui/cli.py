@@ -308,7 +308,7 @@ def _config(args: argparse.Namespace) -> int:
 
 def _people(args: argparse.Namespace) -> int:
     if args.people_command == "import":
-        return cli_people.people_import(args)
+        return cli_people.import_files(args)
     workspace = _open_workspace(args)
     if workspace is None:
         return 1
@@ -332,7 +332,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _banks_list(args) if args.banks_command == "list" else _banks_validate(args)
     if args.command == "sessions":
         if args.sessions_command == "import":
-            return cli_people.sessions_import(args)
+            return cli_people.import_files(args)
         return _sessions_list(args)
     if args.command == "people":
         return _people(args)

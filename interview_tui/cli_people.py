@@ -100,33 +100,20 @@ def people_list(args: argparse.Namespace, workspace: Workspace) -> int:
     return 0
 
 
-def people_import(args: argparse.Namespace) -> int:
-    from interview_tui.import_files import read_people_file
-    from interview_tui.service import StoreError
-
+def import_files(args: argparse.Namespace) -> int:
+    """``people import`` and ``sessions import``: each file by its kind."""
     workspace = _writable_workspace(args.data_dir)
     if workspace is None:
         return 1
     failed = False
     try:
         for name in args.files:
-            path = Path(name)
-            result = read_people_file(path)
-            if result.fatal:
-                _err(result.fatal)
-                failed = True
-                continue
-            for problem in result.problems:
+            outcome = workspace.import_file(Path(name))
+            for problem in outcome.problems:
                 _err(problem)
-            try:
-                report = workspace.import_people(result.items, path.name)
-            except StoreError as exc:
-                _err(f"{path.name}: {exc}; what was saved before it stays")
-                failed = True
-                continue
-            print(report.summary())
-            for line in report.skipped:
-                _err(line)
+            for line in outcome.lines:
+                print(one_line(line))
+            failed |= outcome.failed
     finally:
         workspace.close()
     return 1 if failed else 0
@@ -148,34 +135,3 @@ def people_export(args: argparse.Namespace, workspace: Workspace) -> int:
         return 1
     print(f"wrote {len(people)} people to {args.output}", file=sys.stderr)
     return 0
-
-
-def sessions_import(args: argparse.Namespace) -> int:
-    from interview_tui.import_invite import read_invites
-    from interview_tui.service import StoreError
-
-    workspace = _writable_workspace(args.data_dir)
-    if workspace is None:
-        return 1
-    failed = False
-    try:
-        for name in args.files:
-            path = Path(name)
-            result = read_invites(path)
-            if result.fatal:
-                _err(result.fatal)
-                failed = True
-                continue
-            for problem in result.problems:
-                _err(problem)
-            try:
-                outcomes = workspace.import_invites(result.items)
-            except StoreError as exc:
-                _err(f"{path.name}: {exc}")
-                failed = True
-                continue
-            for outcome in outcomes:
-                print(f"{outcome.outcome}: {one_line(outcome.line)}")
-    finally:
-        workspace.close()
-    return 1 if failed else 0

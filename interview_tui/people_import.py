@@ -31,6 +31,16 @@ class ImportReport:
         )
 
 
+@dataclass
+class ImportOutcome:
+    """What importing one file did, in lines for a person: what changed, and problems."""
+
+    lines: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    failed: bool = False
+    """The file (or saving it) failed: nothing, or only part, was imported."""
+
+
 def person_from_card(card: PersonCard) -> Person:
     return Person(
         name=card.name,

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from interview_tui.import_cards import InvitedCall, PersonCard
     from interview_tui.invite_sessions import InviteResult
     from interview_tui.models import Referral, Session
-    from interview_tui.people_import import ImportReport
+    from interview_tui.people_import import ImportOutcome, ImportReport
     from interview_tui.person import InteractionKind, Person
     from interview_tui.search import Hit, SearchIndex
     from interview_tui.storage.autosave import Autosaver
@@ -468,3 +468,42 @@ class Workspace:
                 by_uid[call.uid] = result.session.id
             results.append(result)
         return results
+
+    def import_file(self, path: Path) -> ImportOutcome:
+        """Import one file by its kind: a calendar invite (``.ics``) as scheduled sessions,
+        LinkedIn's ``Connections.csv`` or a vCard as people. A file with a fatal problem
+        imports nothing."""
+        from interview_tui.people_import import ImportOutcome
+        from interview_tui.storage.store import StoreError
+
+        path = Path(path)
+        if path.suffix.lower() in (".ics", ".ical", ".ifb"):
+            from interview_tui.import_invite import read_invites
+
+            invites = read_invites(path)
+            if invites.fatal:
+                return ImportOutcome(problems=[invites.fatal], failed=True)
+            outcome = ImportOutcome(problems=list(invites.problems))
+            try:
+                results = self.import_invites(invites.items)
+            except StoreError as exc:
+                outcome.problems.append(f"{path.name}: {exc}")
+                outcome.failed = True
+                return outcome
+            outcome.lines = [f"{r.outcome}: {r.line}" for r in results]
+            return outcome
+        from interview_tui.import_files import read_people_file
+
+        cards = read_people_file(path)
+        if cards.fatal:
+            return ImportOutcome(problems=[cards.fatal], failed=True)
+        outcome = ImportOutcome(problems=list(cards.problems))
+        try:
+            report = self.import_people(cards.items, path.name)
+        except StoreError as exc:
+            outcome.problems.append(f"{path.name}: {exc}; what was saved before it stays")
+            outcome.failed = True
+            return outcome
+        outcome.lines = [report.summary()]
+        outcome.problems += report.skipped
+        return outcome

@@ -11,13 +11,13 @@ import contextlib
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.reactive import reactive
 
 from interview_tui import locations
@@ -28,6 +28,7 @@ from interview_tui.ui.screens.start import StartScreen
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
+    from textual.screen import Screen
 
     from interview_tui.banks import BankSet
     from interview_tui.service import Workspace
@@ -256,6 +257,25 @@ class InterviewApp(App[int]):
 
     def action_help_unless_typing(self) -> None:
         self.action_help()
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            "Import people or an invite",
+            "LinkedIn Connections.csv, vCard (.vcf) or calendar invite (.ics)",
+            self.action_import_file,
+        )
+
+    def action_import_file(self) -> None:
+        """Open the import dialog; lists reload when it imported something."""
+        from interview_tui.ui.dialogs.import_dialog import ImportDialog
+
+        def closed(imported: bool | None) -> None:
+            reload = getattr(self.screen, "reload", None)
+            if imported and callable(reload):
+                reload()
+
+        self.push_screen(ImportDialog(), closed)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "help_unless_typing":

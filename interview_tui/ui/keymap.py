@@ -238,6 +238,8 @@ TEMPLATE = (
 
 HELP = (Key("close-help", "escape", "close", "Close", "Close this list"),)
 
+IMPORT = (Key("close-import", "escape", "close", "Close", "Close (what was imported stays)"),)
+
 QUESTION = (Key("cancel-question", "escape", "cancel", "Cancel", "Close without adding it"),)
 
 UNSAVED = (
@@ -293,6 +295,7 @@ def all_keys() -> dict[str, Key]:
         PATTERNS,
         TEMPLATE,
         HELP,
+        IMPORT,
         QUESTION,
         UNSAVED,
         UNSAVED_COPIES,
