@@ -1,4 +1,4 @@
-"""Importing from inside the app: the palette's "Import people or an invite", at 80×24."""
+"""Importing from inside the app: the palette's "Import people or an invite", at 80x24."""
 
 from __future__ import annotations
 

@@ -100,7 +100,7 @@ def test_a_folder_open_in_the_app_imports_nothing(
     root = tmp_path / "data"
     holder = Workspace.open(root)
     try:
-        code, out, err = run(capsys, root, "people", "import", str(IMPORTS / "Connections.csv"))
+        code, _, err = run(capsys, root, "people", "import", str(IMPORTS / "Connections.csv"))
     finally:
         holder.close()
     assert code == 1
