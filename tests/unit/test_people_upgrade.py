@@ -33,7 +33,8 @@ def exported(root: Path, tmp_path: Path) -> dict[str, dict[str, object]]:
 
 
 def without_new_fields(session: dict[str, object]) -> dict[str, object]:
-    session = {k: v for k, v in session.items() if k not in ("person_id", "schema_version", "invite_uid")}
+    new = ("person_id", "schema_version", "invite_uid")
+    session = {k: v for k, v in session.items() if k not in new}
     session["referrals"] = [
         {k: v for k, v in r.items() if k != "person_id"}
         for r in session["referrals"]  # type: ignore[attr-defined]
