@@ -138,6 +138,11 @@ class InterviewApp(App[int]):
             if not isinstance(exc, StoreError):
                 error = f"Cannot open the data folder {self.data_root}: {exc.strerror or exc}"
         banks = load_banks(default_bank_paths(self.bank_paths))
+        if workspace is not None:
+            # Every person read here, off the UI thread (the first save of a session looks its
+            # person up), so that a damaged person file is among the notices announced.
+            with contextlib.suppress(OSError, StoreError):
+                workspace.people()
         self.call_from_thread(self._loaded, workspace, banks, error)
 
     def _settings_loaded(self, loaded: LoadedSettings) -> None:
