@@ -29,6 +29,8 @@ FIELDS_VERSION = 1
 SNIPPET_LENGTH = 160
 _WORD = re.compile(r"[^\W_]+")
 """A word as the index's tokenizer sees one: letters and digits; the rest separates."""
+_TOKEN = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff])*")
+"""A word in a line shown as a hit: accents written as combining marks stay in the word."""
 
 Column = Literal["who", "question", "body"]
 COLUMN_WEIGHTS: dict[Column, float] = {"who": 10.0, "question": 4.0, "body": 1.0}
@@ -95,6 +97,8 @@ def session_date(session: Session) -> date | None:
 
 def fold(text: str) -> str:
     """Lower case without accents: "Núñez" → "nunez", "Zoë" → "zoe"."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -142,9 +146,12 @@ def hit_line(text: str, query: str) -> tuple[str, int, int]:
     terms = _terms(query)
     best: tuple[int, str, int, int] | None = None
     for line in text.splitlines():
+        folded_line = fold(line)
+        if not any(term in folded_line for term, _prefix in terms):
+            continue  # most lines of a long note: no need to look at each word
         matched: set[tuple[str, bool]] = set()
         first: tuple[int, int] | None = None
-        for token in _WORD.finditer(line):
+        for token in _TOKEN.finditer(line):
             folded = fold(token.group())
             for term, prefix in terms:
                 if folded.startswith(term) if prefix else folded == term:

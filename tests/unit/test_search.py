@@ -486,3 +486,25 @@ def test_the_search_command_works_while_the_app_has_the_folder(
     out, _err = capsys.readouterr()
     assert "Jane Smith  takeaways: Data quality is the real job" in out
     assert _folder_state(root) == before
+
+
+def test_a_very_common_word_still_puts_the_person_first_and_the_newest_next(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from interview_tui.storage import search_index
+
+    monkeypatch.setattr(search_index, "RANKED_AT_MOST", 5)  # 5,000 sessions' worth, in small
+    workspace = Workspace.open(root)
+    workspace.save(Session(id="remy", contact=Contact(name="Remy Ode")))
+    for n in range(8):
+        workspace.save(Session(id=f"s{n}", contact=Contact(name=f"P{n}"), general_note="remote"))
+
+    hits = workspace.search("rem", limit=4)
+    assert [(hit.session_id, hit.kind) for hit in hits] == [
+        ("remy", "person"),
+        ("s7", "general note"),
+        ("s6", "general note"),
+        ("s5", "general note"),
+    ]
+    assert hits[0].line[hits[0].start : hits[0].end] == "Rem"
+    workspace.close()
