@@ -122,6 +122,7 @@ class SearchIndexFile:
         self._lock = threading.RLock()
         self._db: sqlite3.Connection | None = None
         self._next_rowid = 1
+        self._closing = False
         self.ready = False
         """Open and brought up to date once; searching needs no more than the query."""
         self.in_memory = False
@@ -240,6 +241,7 @@ class SearchIndexFile:
                     path.unlink()
 
     def close(self) -> None:
+        self._closing = True  # a build in a worker stops at its next session
         with self._lock:
             if self._db is not None:
                 with contextlib.suppress(sqlite3.Error):
@@ -296,6 +298,8 @@ class SearchIndexFile:
             for session_id in gone:
                 self._delete(db, session_id)
             for done, session_id in enumerate(changed, 1):
+                if self._closing:
+                    break  # what is committed stays; the next open does the rest
                 self._reindex(db, session_id, on_disk[session_id])
                 if done % _COMMIT_EVERY == 0:
                     db.execute("COMMIT")

@@ -52,10 +52,11 @@ class SearchScreen(AppScreen[None]):
         self.app.call_from_thread(self._built, count)
 
     def _progress_from_thread(self, done: int, total: int) -> None:
-        status = self.query_one("#search-status", Static)
-        self.app.call_from_thread(
-            status.update, plain(f"Indexing your sessions… {done:,} of {total:,}")
-        )
+        self.app.call_from_thread(self._show_progress, done, total)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        for status in self.query("#search-status").results(Static):  # none once closed
+            status.update(plain(f"Indexing your sessions… {done:,} of {total:,}"))
 
     def _built(self, _count: int) -> None:
         self.run_search(self.query_one("#query", Input).value)
