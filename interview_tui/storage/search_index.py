@@ -240,6 +240,13 @@ class SearchIndexFile:
                 if path.is_file() or path.is_symlink():
                     path.unlink()
 
+    def _failed(self, exc: sqlite3.Error) -> None:
+        """After an error while open: a damaged index is dropped, to be built again at the
+        next open. Busy (another program reading it) or a query FTS5 refused: nothing to
+        mend (a change missed is caught at the next open, by the file's stamp)."""
+        if not (_is_busy(exc) or str(exc).startswith("fts5:")):
+            self._discard(damaged=True)
+
     def close(self) -> None:
         self._closing = True  # a build in a worker stops at its next session
         with self._lock:
@@ -409,7 +416,7 @@ class SearchIndexFile:
             except sqlite3.Error as exc:
                 with contextlib.suppress(sqlite3.Error):
                     db.execute("ROLLBACK")
-                self._discard(damaged=not _is_busy(exc))
+                self._failed(exc)
 
     # -- searching -------------------------------------------------------------------------
 
@@ -450,7 +457,7 @@ class SearchIndexFile:
                     ).fetchall()
                     rows = self._newest_first([*people, *newest], limit)
             except sqlite3.Error as exc:
-                self._discard(damaged=not _is_busy(exc))
+                self._failed(exc)
                 return []
         hits = []
         for session_id, contact, day, kind, place, who, question, body in rows:
