@@ -9,8 +9,8 @@ first search of a run costs a directory listing, not a rebuild, and a file chang
 the app's back is picked up.
 
 A missing, damaged, locked or older-version file is replaced by a fresh build. A read-only
-workspace never writes into the folder: it copies a usable index into memory (or builds one
-there) and brings the copy up to date. The connection is shared between threads (the UI
+workspace never writes into the folder: it copies a usable index to a private temp file (or
+builds one there) and brings the copy up to date. The connection is shared between threads (the UI
 searches from workers) and every use holds one lock.
 """
 
@@ -20,6 +20,7 @@ import contextlib
 import json
 import os
 import sqlite3
+import tempfile
 import threading
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -125,8 +126,9 @@ class SearchIndexFile:
         self._closing = False
         self.ready = False
         """Open and brought up to date once; searching needs no more than the query."""
-        self.in_memory = False
-        """The folder's file could not be used (or may not be written): a copy in memory."""
+        self.elsewhere = False
+        """The folder's file could not be used (or may not be written): a copy elsewhere."""
+        self._scratch_path: Path | None = None
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -140,18 +142,18 @@ class SearchIndexFile:
                     break
                 except sqlite3.Error as exc:  # damaged past its header, or locked mid-way
                     self._discard(damaged=not _is_busy(exc))
-                    if attempt == 1:  # the file failed twice: a copy in memory
-                        self._db = self._fresh_memory()
+                    if attempt == 1:  # the file failed twice: an index elsewhere
+                        self._db = self._fresh_scratch()
             self.ready = True
 
     def _connection(self) -> sqlite3.Connection:
         if self._db is None:
-            self._db = self._open_memory() if self._read_only else self._open_file()
+            self._db = self._open_copy() if self._read_only else self._open_file()
         return self._db
 
     def _open_file(self) -> sqlite3.Connection:
         """The folder's index file, made or replaced when it cannot be used; a fresh index
-        in memory when even that fails (a folder in its place, say, or locked by another)."""
+        elsewhere when even that fails (a folder in its place, say, or locked by another)."""
         for attempt in range(2):
             db: sqlite3.Connection | None = None
             try:
@@ -176,7 +178,7 @@ class SearchIndexFile:
             self._remove_files()
         if db is not None:
             db.close()
-        return self._fresh_memory()
+        return self._fresh_scratch()
 
     def _prepare(self, db: sqlite3.Connection) -> bool:
         """Make the tables in a new file; False when the file holds something else (an
@@ -196,41 +198,65 @@ class SearchIndexFile:
     def _max_rowid(db: sqlite3.Connection) -> int:
         return int(db.execute("SELECT coalesce(max(last), 0) FROM session").fetchone()[0])
 
-    def _open_memory(self) -> sqlite3.Connection:
-        """A copy in memory of the folder's index if it is usable, else a fresh one."""
+    def _open_copy(self) -> sqlite3.Connection:
+        """A private copy of the folder's index if it is usable, else a fresh one (both
+        outside the folder: see :meth:`_scratch`)."""
         try:
             source = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=2.0)
             try:
                 if source.execute("PRAGMA user_version").fetchone()[0] == INDEX_VERSION:
-                    db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+                    db = self._scratch()
                     source.backup(db)
                     self._next_rowid = self._max_rowid(db) + 1
-                    self.in_memory = True
                     return db
             finally:
                 source.close()
         except sqlite3.Error:
             pass
-        return self._fresh_memory()
+        return self._fresh_scratch()
 
-    def _fresh_memory(self) -> sqlite3.Connection:
-        db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    def _fresh_scratch(self) -> sqlite3.Connection:
+        db = self._scratch()
         db.executescript(_SCHEMA)
         self._next_rowid = 1
-        self.in_memory = True
         return db
+
+    def _scratch(self) -> sqlite3.Connection:
+        """An empty database for an index that may not live in the folder: a private temp
+        file (removed on close), or memory if there is no temp folder to write. A file
+        rather than memory: thousands of sessions' index is over 100 MB."""
+        self.elsewhere = True
+        self._remove_scratch()
+        try:
+            fd, name = tempfile.mkstemp(prefix="interview-tui-search-", suffix=".sqlite3")
+            os.close(fd)
+            self._scratch_path = Path(name)
+            db = sqlite3.connect(name, isolation_level=None, check_same_thread=False)
+            db.execute("PRAGMA journal_mode = OFF")
+            db.execute("PRAGMA synchronous = OFF")
+            return db
+        except (OSError, sqlite3.Error):
+            self._remove_scratch()
+            return sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+
+    def _remove_scratch(self) -> None:
+        if self._scratch_path is not None:
+            with contextlib.suppress(OSError):
+                self._scratch_path.unlink()
+            self._scratch_path = None
 
     def _discard(self, *, damaged: bool) -> None:
         """Drop the connection, and the file when it is damaged: the next use starts over
-        (in memory when the file is locked by another program)."""
+        (elsewhere when the file is locked by another program)."""
         self.ready = False
         if self._db is not None:
             with contextlib.suppress(sqlite3.Error):
                 self._db.close()
             self._db = None
+        self._remove_scratch()
         if self._read_only or not damaged:
-            self._db = self._fresh_memory()
-        elif not self.in_memory:
+            self._db = self._fresh_scratch()
+        elif not self.elsewhere:
             self._remove_files()
 
     def _remove_files(self) -> None:
@@ -254,6 +280,7 @@ class SearchIndexFile:
                 with contextlib.suppress(sqlite3.Error):
                     self._db.close()
                 self._db = None
+            self._remove_scratch()
             self.ready = False
 
     # -- keeping it current ----------------------------------------------------------------

@@ -421,7 +421,7 @@ def test_a_second_copy_searches_without_writing_into_the_folder(
     assert _folder_state(root) == before
 
 
-def test_a_read_only_folder_without_an_index_is_searched_in_memory(root: Path) -> None:
+def test_a_read_only_folder_without_an_index_is_searched_from_a_copy_elsewhere(root: Path) -> None:
     first = Workspace.open(root)
     first.save(jane())
     first.close()
@@ -508,3 +508,23 @@ def test_a_very_common_word_still_puts_the_person_first_and_the_newest_next(
     ]
     assert hits[0].line[hits[0].start : hits[0].end] == "Rem"
     workspace.close()
+
+
+def test_a_locked_index_is_left_alone_and_search_works_from_memory(
+    workspace: Workspace, root: Path
+) -> None:
+    import sqlite3
+
+    workspace.search("mentor")
+    workspace.close()
+    holder = sqlite3.connect(root / INDEX, timeout=0)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")  # another program holds the file
+    try:
+        again = reopen(root)
+        assert {hit.session_id for hit in again.search("mentor")} == {"bo", "jane"}
+        again.close()
+    finally:
+        holder.rollback()
+        holder.close()
+    assert (root / INDEX).read_bytes()[:16] == b"SQLite format 3\x00"
