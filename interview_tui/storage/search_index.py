@@ -8,10 +8,11 @@ the index compares those with the files on disk and re-indexes only what differs
 first search of a run costs a directory listing, not a rebuild, and a file changed behind
 the app's back is picked up.
 
-A missing, damaged, locked or older-version file is replaced by a fresh build. A read-only
-workspace never writes into the folder: it copies a usable index to a private temp file (or
-builds one there) and brings the copy up to date. The connection is shared between threads (the UI
-searches from workers) and every use holds one lock.
+A missing, damaged or older-version file is replaced by a fresh build; a locked one is left
+alone and a fresh build made elsewhere. A read-only workspace never writes into the folder:
+it copies a usable index to a private temp file (or builds one there) and brings the copy up
+to date. The connection is shared between threads (the UI builds from a worker, autosaves
+come from another) and every use holds one lock.
 """
 
 from __future__ import annotations
