@@ -1,6 +1,6 @@
 """interview-tui benchmark: start-up, autosave, search, review list, agenda, memory.
 
-Not a test: it prints a table with PASS/MISS against the targets of issue 4 and writes
+Not a test: it prints a table with PASS/MISS against the targets of issues 4 and 11 and writes
 the figures as JSON (bench/results.json by default, ignored by git). One run measures:
 
   start-up     time to the real first screen (the start screen showing "Sessions (1000)"
@@ -12,15 +12,18 @@ the figures as JSON (bench/results.json by default, ignored by git). One run mea
                does while you type: snapshot + crash-safe write) with 10, 100, 1,000
                and 5,000 stored sessions, against a bare safe write (temp file, fsync,
                rename) of the same bytes in the same folder, interleaved; median and p95
-  search       interview_tui.search at 5,000 sessions: index build time, then distinct
-               queries (typing prefixes, rare and common words, two words, no match), each
-               timed once with the index's query cache cleared
+  search       the SQLite FTS5 index at 5,000 sessions, each in a fresh process: a full
+               rebuild (index file removed first); then, as the app starts (its modules, the
+               folder, the list), the first query (opening the index and comparing the
+               session files included; the OS file cache is warm from the rebuild), then
+               distinct queries (typing prefixes, rare and common words, two words, no
+               match), each timed once
   review list  a fresh SessionStore(...).summaries() at 5,000 sessions (what the app does
                when it opens the folder), and the plain-JSON read_summaries() the first
                paint uses
   agenda       planner.plan_agenda over 2,000 questions
-  memory       peak RSS of a process that imports the app's modules, opens the summaries
-               of 5,000 sessions and builds their search index
+  memory       peak RSS of that searching process (the app's modules, the list of 5,000
+               sessions, the index open, every query run)
 
 The 5,000 sessions (about 5 KB of notes each, from the built-in banks) are generated once
 per run with the real store and reused. Needs tmux for start-up (or --skip-startup).
@@ -63,8 +66,10 @@ TARGETS = {
     "autosave_ms": 5.0,
     "autosave_ratio": 2.0,
     "search_ms": 20.0,
+    "cold_query_ms": 150.0,
+    "rebuild_s": 10.0,
     "review_list_ms": 100.0,
-    "memory_mb": 150.0,
+    "memory_mb": 100.0,
 }
 
 
@@ -316,31 +321,90 @@ def search_queries(sessions: list[Any]) -> list[str]:
     ]
 
 
-def measure_search(data_dir: Path, sessions: list[Any]) -> dict[str, Any]:
+def search_child(mode: str, data_dir: Path, queries_json: str) -> None:
+    """One fresh process: ``rebuild`` removes the index file and times a full build;
+    ``query`` starts as the app does (its modules, the folder, the list) and times the first
+    search (opening the index and checking the session files included), then each query."""
+    if mode == "rebuild":
+        from interview_tui.service import Workspace
+
+        for path in data_dir.glob("search.sqlite3*"):
+            path.unlink()
+        workspace = Workspace.open(data_dir)
+        took, count = timed(workspace.build_search)
+        workspace.close()
+        print(json.dumps({"build_s": took, "sessions": count, "peak_mb": peak_rss_mb()}))
+        return
+    import interview_tui.ui.app  # noqa: F401  (the app's modules, as the real process has them)
     from interview_tui.service import Workspace
 
+    imports_mb = peak_rss_mb()
     workspace = Workspace.open(data_dir)
-    try:
-        build_s, index = timed(workspace.build_search)
-    finally:
-        workspace.close()
+    rows = workspace.summaries()
+    queries = json.loads(queries_json)
+    cold_s, cold_hits = timed(lambda: workspace.search(queries[0]))
     times: dict[str, float] = {}
     hits: dict[str, int] = {}
-    gc.collect()
-    for query in search_queries(sessions):
-        cache = getattr(index, "_cache", None)
-        if isinstance(cache, dict):
-            cache.clear()  # first-time cost, as for a query typed for the first time
-        took, found = timed(lambda q=query: index.search(q))
+    for query in queries[1:]:
+        took, found = timed(lambda q=query: workspace.search(q))
         times[query], hits[query] = ms(took), len(found)
+    workspace.close()
+    print(
+        json.dumps(
+            {
+                "sessions": len(rows),
+                "cold_query": queries[0],
+                "cold_ms": ms(cold_s),
+                "cold_hits": len(cold_hits),
+                "per_query": {q: {"ms": times[q], "hits": hits[q]} for q in times},
+                "imports_mb": imports_mb,
+                "peak_mb": peak_rss_mb(),
+            }
+        )
+    )
+
+
+def run_search_child(mode: str, data_dir: Path, queries: list[str]) -> dict[str, Any]:
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(Path(__file__).resolve()),
+            "--search-child",
+            mode,
+            str(data_dir),
+            json.dumps(queries),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def measure_search(data_dir: Path, sessions: list[Any]) -> dict[str, Any]:
+    """A full rebuild in one fresh process, then in another: the first query after
+    start-up and every further query (each typed for the first time)."""
+    queries = ["mentor", *search_queries(sessions)]
+    rebuild = run_search_child("rebuild", data_dir, queries)
+    query = run_search_child("query", data_dir, queries)
+    times = {q: figures["ms"] for q, figures in query["per_query"].items()}
     worst = max(times, key=times.__getitem__)
     return {
         "available": True,
-        "sessions": len(index),
-        "build_s": build_s,
+        "sessions": rebuild["sessions"],
+        "build_s": rebuild["build_s"],
+        "build_peak_mb": rebuild["peak_mb"],
+        "cold_ms": query["cold_ms"],
+        "cold_query": query["cold_query"],
         "query_ms": stats(list(times.values())),
         "worst_query": worst,
-        "per_query": {q: {"ms": times[q], "hits": hits[q]} for q in times},
+        "per_query": query["per_query"],
+        "memory": {
+            "sessions": query["sessions"],
+            "imports_mb": query["imports_mb"],
+            "peak_mb": query["peak_mb"],
+        },
     }
 
 
@@ -396,7 +460,7 @@ def measure_agenda(questions: int = 2000, rounds: int = 11) -> dict[str, Any]:
     return {"questions": questions, "plan_ms": stats(times)}
 
 
-# ── (f) peak memory, in its own process ─────────────────────────────────────────────────
+# ── peak memory ─────────────────────────────────────────────────────────────────────────
 
 
 def peak_rss_mb() -> float:
@@ -412,41 +476,6 @@ def peak_rss_mb() -> float:
                 return int(line.split()[1]) / 1024
     maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return maxrss / 1024 / 1024 if sys.platform == "darwin" else maxrss / 1024
-
-
-def memory_child(data_dir: Path) -> None:
-    import interview_tui.ui.app  # noqa: F401  (the app's modules, as the real process has them)
-    from interview_tui.storage.store import SessionStore
-
-    after_imports = peak_rss_mb()
-    store = SessionStore(data_dir, read_only=True)
-    rows = store.summaries()
-    fields = None
-    from interview_tui.service import Workspace
-
-    fields = Workspace(store).build_search().field_count
-    peak = peak_rss_mb()
-    print(
-        json.dumps(
-            {
-                "sessions": len(rows),
-                "search_fields": fields,
-                "imports_mb": after_imports,
-                "peak_mb": peak,
-                "ru_maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            }
-        )
-    )
-
-
-def measure_memory(data_dir: Path) -> dict[str, Any]:
-    done = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--memory-child", str(data_dir)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 # ── report ──────────────────────────────────────────────────────────────────────────────
@@ -502,13 +531,28 @@ def report_rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
         q = search["query_ms"]
         rows.append(
             (
-                f"search, {search['sessions']:,} sessions ({q['n']} queries)",
-                f"median {q['median']:.2f}, worst {q['max']:.2f} ms",
-                f"worst < {TARGETS['search_ms']:g} ms",
-                verdict(q["max"] < TARGETS["search_ms"]),
+                f"search, {search['sessions']:,} sessions: first query after start-up",
+                f"{search['cold_ms']:.1f} ms",
+                f"≤ {TARGETS['cold_query_ms']:g} ms",
+                verdict(search["cold_ms"] <= TARGETS["cold_query_ms"]),
             )
         )
-        rows.append(("  search index build", f"{search['build_s']:.2f} s", "", ""))
+        rows.append(
+            (
+                f"  each further query ({q['n']} queries)",
+                f"median {q['median']:.2f}, worst {q['max']:.2f} ms",
+                f"worst ≤ {TARGETS['search_ms']:g} ms",
+                verdict(q["max"] <= TARGETS["search_ms"]),
+            )
+        )
+        rows.append(
+            (
+                "  full index rebuild",
+                f"{search['build_s']:.2f} s (peak {search['build_peak_mb']:.0f} MB)",
+                f"≤ {TARGETS['rebuild_s']:g} s",
+                verdict(search["build_s"] <= TARGETS["rebuild_s"]),
+            )
+        )
     else:
         rows.append(("search", "not available", "", "MISS"))
     review = results["review_list"]
@@ -537,13 +581,13 @@ def report_rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
             "",
         )
     )
-    memory = results["memory"]
+    memory = results["search"]["memory"]
     rows.append(
         (
-            f"peak memory, {memory['sessions']:,} sessions + index",
+            f"peak memory, app with {memory['sessions']:,} sessions, searching",
             f"{memory['peak_mb']:.0f} MB (imports {memory['imports_mb']:.0f})",
-            f"< {TARGETS['memory_mb']:g} MB",
-            verdict(memory["peak_mb"] < TARGETS["memory_mb"]),
+            f"≤ {TARGETS['memory_mb']:g} MB",
+            verdict(memory["peak_mb"] <= TARGETS["memory_mb"]),
         )
     )
     return rows
@@ -595,14 +639,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="folder for the generated data folders (default: a temp folder, removed after)",
     )
     parser.add_argument("--skip-startup", action="store_true", help="no tmux start-up runs")
-    parser.add_argument("--memory-child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--search-child", nargs=3, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    if args.memory_child:
-        memory_child(args.memory_child)
+    if args.search_child:
+        mode, folder, queries = args.search_child
+        search_child(mode, Path(folder), queries)
         return 0
     from corpus import copy_newest, make_sessions, write_sessions
 
@@ -636,14 +681,12 @@ def main(argv: list[str] | None = None) -> int:
         for size in SIZES:
             progress(f"autosave with {size:,} stored sessions")
             results["autosave"][str(size)] = measure_autosave(folders[size], args.saves)
-        progress("search")
+        progress("search: a full rebuild, then a fresh process searching")
         results["search"] = measure_search(folders[biggest], sessions)
         progress("review list")
         results["review_list"] = measure_review_list(folders[biggest])
         progress("agenda")
         results["agenda"] = measure_agenda()
-        progress("peak memory")
-        results["memory"] = measure_memory(folders[biggest])
     finally:
         if args.work_dir is None:
             shutil.rmtree(work, ignore_errors=True)

@@ -33,6 +33,16 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"not a whole number above 0: {text!r}")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="interview-tui",
@@ -72,6 +82,18 @@ def build_parser() -> argparse.ArgumentParser:
     sessions_commands.add_parser("list", help="print the stored sessions")
     add_session_import(sessions_commands)
     add_people_commands(commands)
+
+    search = commands.add_parser(
+        "search",
+        help="print the lines of your sessions that match (date, person, where, the line)",
+        description="Every word must start a word in the same note, reflection or question; "
+        "case and accents do not matter (nunez finds Núñez). Best matches first. Exit 1 when "
+        "nothing matches, as grep does.",
+    )
+    search.add_argument("query", nargs="+", metavar="QUERY", help="words to look for")
+    search.add_argument(
+        "--limit", type=_positive, default=20, metavar="N", help="at most N lines (20)"
+    )
 
     config = commands.add_parser(
         "config",
@@ -184,6 +206,38 @@ def _sessions_list(args: argparse.Namespace) -> int:
         print(f"{row['id']}  {when:<16}  {row['status']:<8} {asked:>7} asked  {who}")
     for notice in workspace.notices:  # damaged files the list had to skip
         print(notice, file=sys.stderr)
+    return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    """One line per match from the app's search index. The folder is opened for writing
+    when no other copy has it, so the index on disk is kept (or built once); otherwise the
+    index is read into memory and nothing in the folder changes."""
+    from interview_tui import locations
+    from interview_tui.service import StoreError, Workspace
+
+    query = " ".join(args.query)
+    root = locations.data_dir(args.data_dir)
+    try:
+        workspace = Workspace.open(root, read_only=not root.exists())
+    except StoreError as exc:
+        print(f"interview-tui: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"interview-tui: cannot read {root}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    try:
+        hits = workspace.search(query, limit=args.limit)
+        for notice in workspace.notices:
+            print(notice, file=sys.stderr)
+    finally:
+        workspace.close()
+    for hit in hits:
+        when = f"{hit.when:%Y-%m-%d}" if hit.when else "-" * 10
+        print(one_line(f"{when}  {hit.contact}  {hit.where}: {hit.line}"))
+    if not hits:
+        print(one_line(f"interview-tui search: no matches for {query!r}"), file=sys.stderr)
+        return 1
     return 0
 
 
@@ -336,6 +390,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _sessions_list(args)
     if args.command == "people":
         return _people(args)
+    if args.command == "search":
+        return _search(args)
     if args.command == "config":
         return _config(args)
     from interview_tui.ui.app import InterviewApp

@@ -1,45 +1,40 @@
-"""Search every session's notes, reflections and questions, instantly, with thousands of them.
+"""What search finds in a session, and how a match is shown.
 
-Matching: case-insensitive, and each word of the query must match the start of a word in
-the same field (one note, one reflection, ...). So "negot" finds "negotiation" and "ai"
-finds "AI" but not "said"; "data quality" finds a note mentioning both words.
+The index itself (SQLite FTS5, a file in the data folder) lives in
+:mod:`interview_tui.storage.search_index`; this module holds the rules it follows:
 
-Speed: each field's text is lowered once when indexed, and an inverted index maps every word
-to the fields containing it. A query looks up the fields whose words start with each query
-word, intersects those sets, and only then checks the few candidate texts. Words so common
-that they would match most fields are not used to narrow; they are checked on the
-candidates, or, when every query word is that common, on fields newest-first until
-``limit`` hits are found (which, for common words, is quick).
+- which fields of a session are searchable (:func:`session_fields`), each one a row of its
+  own, so a hit names the question a note belongs to, or the reflection prompt;
+- in which column each field goes: the person (name, company, role) and the question texts
+  rank above body text (notes, reflections, takeaways, research, the general note);
+- how a query is matched: case and accents folded (``nunez`` finds "Núñez"), and every
+  word of the query must start a word in the same field (``negot`` finds "negotiation");
+- which line of a matching field is shown, with the match's offsets for highlighting
+  (:func:`hit_line`) — offsets, never markup, so nothing a person wrote is read as styling.
 """
 
 from __future__ import annotations
 
 import re
-from array import array
-from bisect import bisect_left, insort
-from collections import defaultdict
-from collections.abc import Iterable
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from functools import partial
+from typing import Literal
 
 from interview_tui.models import REFLECTION_PROMPTS, Session
 from interview_tui.placeholders import fill, placeholder_values
 
-WORD = re.compile(r"\w+")
+FIELDS_VERSION = 1
+"""Bump when what :func:`session_fields` yields changes: stored indexes are then rebuilt."""
 SNIPPET_LENGTH = 160
-MAX_PREFIX_TOKENS = 2000
-"""A query word that starts more distinct words than this is too common to narrow with."""
-COMMON_SHARE = 0.25
-"""...and so is one found in more than this share of all fields."""
-_STOP_WORDS_TEXT = """
-a about after all also an and any are as at be because been but by can could did do does
-for from had has have he her him his how i if in into is it its just me more most my no not
-of on or our out over she so some than that the their them then there these they this to up
-us very was we were what when where which while who will with would you your
-"""
-STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
-"""Words too common to narrow a search; not stored in the index (saves a third of its size)."""
+_WORD = re.compile(r"[^\W_]+")
+"""A word as the index's tokenizer sees one: letters and digits; the rest separates."""
+_TOKEN = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff])*")
+"""A word in a line shown as a hit: accents written as combining marks stay in the word."""
+
+Column = Literal["who", "question", "body"]
+COLUMN_WEIGHTS: dict[Column, float] = {"who": 10.0, "question": 4.0, "body": 1.0}
+"""bm25 weights: a match in the person or a question ranks above one in body text."""
 
 
 @dataclass(frozen=True)
@@ -51,8 +46,8 @@ class Hit:
     where: str
     """The question a note belongs to, a reflection prompt, "general note", "question"..."""
     kind: str
-    """One of "question", "note", "general note", "reflection", "takeaways", "research
-    notes", "referrals"."""
+    """One of "person", "question", "note", "general note", "reflection", "takeaways",
+    "research notes", "referrals"."""
     line: str
     start: int
     """``line[start:end]`` is the first match, for highlighting."""
@@ -61,219 +56,116 @@ class Hit:
 
 
 @dataclass(frozen=True)
-class _SessionInfo:
-    session_id: str
-    contact: str
-    when: date | None
+class Field:
+    """One searchable piece of a session: a row in the index."""
+
+    column: Column
+    kind: str
+    where: str
+    text: str
 
 
-def _session_fields(
-    session: Session, filled: dict[tuple[str, ...], str] | None = None
-) -> list[tuple[str, str, str]]:
-    """(kind, where, text) for every searchable, non-empty field, in reading order.
-
-    ``filled`` caches question texts with placeholders filled: the same bank questions
-    and companies come up again and again.
-    """
+def session_fields(session: Session) -> list[Field]:
+    """Every searchable, non-empty field of ``session``, in reading order."""
     values = placeholder_values(session)
-    cache = filled if filled is not None else {}
-    fields: list[tuple[str, str, str]] = [
-        ("research notes", "research notes", session.research_notes)
+    contact = session.contact
+    who = " · ".join(part for part in (contact.name, contact.role, contact.company) if part)
+    fields = [
+        Field("who", "person", "person", who),
+        Field("body", "research notes", "research notes", session.research_notes),
     ]
     for item in session.agenda:
-        if "{" in item.text:
-            key = (item.text, *(v for k, v in values.items() if "{" + k + "}" in item.text))
-            question = cache.get(key) or cache.setdefault(key, fill(item.text, values))
-        else:
-            question = item.text
-        fields.append(("question", "question", question))
-        fields.append(("note", question, item.note))
-    fields.append(("general note", "general note", session.general_note))
+        question = fill(item.text, values) if "{" in item.text else item.text
+        fields.append(Field("question", "question", "question", question))
+        fields.append(Field("body", "note", question, item.note))
+    fields.append(Field("body", "general note", "general note", session.general_note))
     for name, text in session.reflections.items():
-        fields.append(("reflection", REFLECTION_PROMPTS.get(name, name), text))
-    fields.append(("takeaways", "takeaways", session.takeaways))
+        fields.append(Field("body", "reflection", REFLECTION_PROMPTS.get(name, name), text))
+    fields.append(Field("body", "takeaways", "takeaways", session.takeaways))
     referrals = "\n".join(
         f"{r.name}: {r.note}" if r.note.strip() else r.name for r in session.referrals
     )
-    fields.append(("referrals", "people to talk to", referrals))
-    return [(kind, where, text) for kind, where, text in fields if text and text.strip()]
+    fields.append(Field("body", "referrals", "people to talk to", referrals))
+    return [field for field in fields if field.text and field.text.strip()]
 
 
-def _when(session: Session) -> date | None:
+def session_date(session: Session) -> date | None:
+    """The date a hit shows: when the call was held, else planned, else created."""
     stamp = session.started_at or session.scheduled_at or session.created_at
     return stamp.date() if stamp else None
 
 
-class SearchIndex:
-    """Searchable text of many sessions.
+def fold(text: str) -> str:
+    """Lower case without accents: "Núñez" → "nunez", "Zoë" → "zoe"."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
-    Results come newest first: sessions given to the constructor are expected newest first
-    (as ``SessionStore.iter_sessions`` yields them), and a session added or replaced later
-    with :meth:`add` counts as the newest.
+
+def query_words(query: str) -> list[str]:
+    """The words of a query that can match anything: ``"c++ -- (x"`` → ``["c++", "(x"]``.
+
+    A word with no letter or digit ("--", "*", an emoji) matches nothing in the index and
+    would only make the whole query fail, so it is left out.
     """
-
-    def __init__(self, sessions: Iterable[Session] = ()) -> None:
-        # One entry per field, in parallel lists of strings and ints rather than one object
-        # per field: 160,000 small objects would make every garbage collection pass slow.
-        self._slot = array("I")
-        self._kind: list[str] = []
-        self._where: list[str] = []
-        self._text: list[str] = []
-        self._lower: list[str] = []
-        self._sessions: list[_SessionInfo] = []
-        self._field_ids: dict[str, list[int]] = {}
-        self._postings: defaultdict[str, array[int]] = defaultdict(partial(array, "I"))
-        self._filled: dict[tuple[str, ...], str] = {}
-        self._vocabulary: list[str] | None = None
-        self._cache: dict[str, set[int] | None] = {}
-        self._alive = 0
-        for session in reversed(list(sessions)):
-            self.add(session)
-        self._filled.clear()
-        self._sorted_vocabulary()  # now, rather than during the first query
-
-    def __len__(self) -> int:
-        """How many sessions are indexed."""
-        return len(self._field_ids)
-
-    @property
-    def field_count(self) -> int:
-        return self._alive
-
-    def add(self, session: Session) -> None:
-        """Index ``session``, replacing an earlier version of it."""
-        self.remove(session.id)
-        slot = len(self._sessions)
-        self._sessions.append(_SessionInfo(session.id, session.contact.name, _when(session)))
-        ids = []
-        # Fields go in last-to-first, so that newest-first (highest id first) reads each
-        # session's fields in their natural order.
-        postings = self._postings
-        for kind, where, text in reversed(_session_fields(session, self._filled)):
-            field_id = len(self._text)
-            lower = text.lower()
-            self._slot.append(slot)
-            self._kind.append(kind)
-            self._where.append(where)
-            self._text.append(text)
-            self._lower.append(lower)
-            tokens = set(WORD.findall(lower))
-            tokens -= STOP_WORDS
-            if self._vocabulary is not None:
-                # Keep the sorted word list current, so a save between two queries costs
-                # an insert per new word rather than sorting the whole vocabulary again.
-                for token in [t for t in tokens if t not in postings]:
-                    insort(self._vocabulary, token)
-            for token in tokens:
-                postings[token].append(field_id)
-            ids.append(field_id)
-        self._field_ids[session.id] = ids
-        self._alive += len(ids)
-        self._cache.clear()
-
-    def remove(self, session_id: str) -> None:
-        """Forget a session; its postings stay but point at nothing, and are skipped."""
-        for field_id in self._field_ids.pop(session_id, []):
-            self._text[field_id] = self._lower[field_id] = ""
-            self._alive -= 1
-        self._cache.clear()
-
-    # -- querying ----------------------------------------------------------------------------
-
-    def _sorted_vocabulary(self) -> list[str]:
-        if self._vocabulary is None:
-            self._vocabulary = sorted(STOP_WORDS.union(self._postings))
-        return self._vocabulary
-
-    def _tokens_starting(self, prefix: str) -> list[str] | None:
-        """Indexed words starting with ``prefix``; None when there are too many to use."""
-        vocabulary = self._sorted_vocabulary()
-        index = bisect_left(vocabulary, prefix)
-        found = []
-        while index < len(vocabulary) and vocabulary[index].startswith(prefix):
-            found.append(vocabulary[index])
-            if len(found) > MAX_PREFIX_TOKENS:
-                return None
-            index += 1
-        return found
-
-    def _candidates(self, part: str) -> set[int] | None:
-        """Fields with a word starting with ``part``; None when ``part`` is too common."""
-        if part in self._cache:
-            return self._cache[part]
-        tokens = self._tokens_starting(part)
-        result: set[int] | None = None
-        if tokens is not None:
-            limit = max(1000, int(len(self._text) * COMMON_SHARE))
-            postings = [self._postings.get(token) for token in tokens]  # None: stop word
-            total = 0
-            for posting in postings:
-                total += len(posting) if posting is not None else limit + 1
-                if total > limit:
-                    break
-            else:
-                result = set()
-                for posting in postings:
-                    result.update(posting or ())
-        self._cache[part] = result
-        return result
-
-    def search(self, query: str, limit: int = 100) -> list[Hit]:
-        """Lines matching every word of ``query`` within one field, newest session first."""
-        words = query.lower().split()
-        if not words:
-            return []
-        patterns = [re.compile(r"(?<!\w)" + re.escape(word)) for word in words]
-        narrowed: list[set[int]] = []
-        for word in words:
-            for part in WORD.findall(word):
-                candidates = self._candidates(part)
-                if candidates is not None:
-                    narrowed.append(candidates)
-        if narrowed:
-            narrowed.sort(key=len)
-            found = narrowed[0].intersection(*narrowed[1:])
-            order: Iterable[int] = sorted(found, reverse=True)
-        else:
-            order = range(len(self._text) - 1, -1, -1)
-        hits: list[Hit] = []
-        lower = self._lower
-        for field_id in order:
-            text = lower[field_id]
-            if text and all(pattern.search(text) for pattern in patterns):
-                hits.append(self._hit(field_id, patterns))
-                if len(hits) >= limit:
-                    break
-        return hits
-
-    def _hit(self, field_id: int, patterns: list[re.Pattern[str]]) -> Hit:
-        info = self._sessions[self._slot[field_id]]
-        line, start, end = _best_line(self._text[field_id], patterns)
-        return Hit(
-            info.session_id,
-            info.contact,
-            self._where[field_id],
-            self._kind[field_id],
-            line,
-            start,
-            end,
-            info.when,
-        )
+    return [word for word in query.split() if _WORD.search(word)]
 
 
-def _best_line(text: str, patterns: list[re.Pattern[str]]) -> tuple[str, int, int]:
-    """The line matching the most query words (the first of equals), trimmed around a match."""
+def is_prefix(word: str) -> bool:
+    """Whether a query word matches the start of words: it ends in a letter or digit
+    ("negot" finds "negotiation"); "c++" or "c#" means just that word."""
+    return bool(_WORD.match(word[-1]))
+
+
+def _terms(query: str) -> set[tuple[str, bool]]:
+    """(folded word, matches as a prefix) for every word part of the query."""
+    terms = set()
+    for word in query_words(query):
+        parts = _WORD.findall(word)
+        for n, part in enumerate(parts):
+            terms.add((fold(part), n == len(parts) - 1 and is_prefix(word)))
+    return terms
+
+
+def _typed_length(word: str, folded_length: int) -> int:
+    """How many characters of ``word`` a typed prefix of ``folded_length`` covers
+    ("mentor" in "Mentorship": 6; "nun" in "Núñez": 3), so the highlight shows what was
+    typed, not the whole word."""
+    covered = 0
+    for n, char in enumerate(word):
+        covered += len(fold(char))
+        if covered >= folded_length:
+            return n + 1
+    return len(word)
+
+
+def hit_line(text: str, query: str) -> tuple[str, int, int]:
+    """The line of ``text`` matching the most query words (the first of equals), trimmed
+    around its first match; ``line[start:end]`` is that match (empty when none is found)."""
+    terms = _terms(query)
     best: tuple[int, str, int, int] | None = None
     for line in text.splitlines():
-        lowered = line.lower()
-        matches = [m for m in (pattern.search(lowered) for pattern in patterns) if m]
-        if matches and (best is None or len(matches) > best[0]):
-            first = min(matches, key=lambda m: m.start())
-            best = (len(matches), line, first.start(), first.end())
-            if len(matches) == len(patterns):
+        folded_line = fold(line)
+        if not any(term in folded_line for term, _prefix in terms):
+            continue  # most lines of a long note: no need to look at each word
+        matched: set[tuple[str, bool]] = set()
+        first: tuple[int, int] | None = None
+        for token in _TOKEN.finditer(line):
+            folded = fold(token.group())
+            for term, prefix in terms:
+                if folded.startswith(term) if prefix else folded == term:
+                    matched.add((term, prefix))
+                    if first is None:
+                        length = _typed_length(token.group(), len(term))
+                        first = (token.start(), token.start() + length)
+        if first is not None and (best is None or len(matched) > best[0]):
+            best = (len(matched), line, *first)
+            if len(matched) == len(terms):
                 break
-    if best is None:  # only when lowering changed the text's length; show its start
-        return _trim(text.strip().splitlines()[0] if text.strip() else "", 0, 0)
+    if best is None:  # the tokenizer and this reading disagree: show the text's start
+        stripped = text.strip()
+        return _trim(stripped.splitlines()[0] if stripped else "", 0, 0)
     _, line, start, end = best
     indent = len(line) - len(line.lstrip())
     return _trim(line.strip(), max(0, start - indent), max(0, end - indent))

@@ -5,9 +5,11 @@ file, its row in the list index and its entry in the search index in one call, s
 can save a session that the list or search then misses. Screens and CLI commands never
 touch :mod:`interview_tui.storage` themselves.
 
-Autosaves (a snapshot of the live session every fraction of a second) write the file only;
-the workspace remembers which sessions changed since the search index last saw them and
-brings those entries up to date before the next search, so autosaved notes are found too.
+The search index (:mod:`interview_tui.storage.search_index`, a file in the data folder) is
+brought up to date with the session files when first used in a run, and each save updates
+that session's rows. Autosaves (a snapshot of the live session every fraction of a second)
+write the file only; the workspace remembers which sessions they changed and re-indexes
+those before the next search, so autosaved notes are found too.
 
 A save that changes what the calendar shows (the schedule, the length, who it is with, the
 follow-ups) has ``<data folder>/exports/followups.ics`` rewritten a moment later, in the
@@ -39,7 +41,7 @@ if TYPE_CHECKING:
     from interview_tui.models import Referral, Session
     from interview_tui.people_import import ImportOutcome, ImportReport
     from interview_tui.person import InteractionKind, Person
-    from interview_tui.search import Hit, SearchIndex
+    from interview_tui.search import Hit
     from interview_tui.storage.autosave import Autosaver
     from interview_tui.storage.emergency import (
         CopyError,
@@ -49,6 +51,7 @@ if TYPE_CHECKING:
     )
     from interview_tui.storage.emergency import keep as keep_copy
     from interview_tui.storage.people_store import PeopleStore
+    from interview_tui.storage.search_index import Progress, SearchIndexFile
     from interview_tui.storage.store import (
         ReadOnlyError,
         SessionSnapshot,
@@ -135,7 +138,7 @@ class Workspace:
         self._store = store
         self._people_store: PeopleStore | None = None
         self._people_lock = threading.RLock()
-        self._search: SearchIndex | None = None
+        self._search: SearchIndexFile | None = None
         self._stale: set[str] = set()
         self._search_lock = threading.Lock()
         # Imported here: the start screen imports this module before its first paint, and the
@@ -180,6 +183,8 @@ class Workspace:
 
     def close(self) -> None:
         self.calendar.close()
+        if self._search is not None:
+            self._search.close()
         self._store.close()
 
     # -- reading ---------------------------------------------------------------------------
@@ -216,8 +221,7 @@ class Workspace:
         session_id = snapshot.session_id
         before = self._store.summary(session_id) if session_id not in self._calendar_keys else None
         self._store.save(snapshot, update_index=update_index)
-        with self._search_lock:
-            self._stale.add(session_id)
+        self._search_saved(session_id, model if update_index else None)
         self._calendar_saved(snapshot, model, before)
         if person is not None:
             self.save_person(person)  # after the notes: a refused person file costs no note
@@ -257,10 +261,7 @@ class Workspace:
         with self._calendar_lock:
             self._calendar_keys.pop(session_id, None)
         self.calendar.removed(session_id)
-        with self._search_lock:
-            self._stale.discard(session_id)
-            if self._search is not None:
-                self._search.remove(session_id)
+        self._search_saved(session_id, None, deleted=True)
 
     def autosaver(self) -> Autosaver:
         """A debounced writer for one open session; its writes come back through :meth:`save`."""
@@ -282,43 +283,65 @@ class Workspace:
 
     # -- search ----------------------------------------------------------------------------
 
+    def _search_index(self) -> SearchIndexFile:
+        with self._search_lock:
+            if self._search is None:
+                from interview_tui.storage.search_index import SearchIndexFile
+
+                self._search = SearchIndexFile(self.root, self.load, read_only=self.read_only)
+            return self._search
+
+    def _search_saved(
+        self, session_id: str, session: Session | None, *, deleted: bool = False
+    ) -> None:
+        """A full save or a delete updates the open index now; an autosave's file is read
+        again before the next search, as is anything saved while the index is being built
+        (and an index not opened yet compares the files when it opens)."""
+        with self._search_lock:
+            index = self._search
+            if index is None or not index.ready or (session is None and not deleted):
+                self._stale.add(session_id)
+                return
+            self._stale.discard(session_id)
+        if session is None:
+            index.remove(session_id)
+        else:
+            index.update(session)
+
     @property
     def search_ready(self) -> bool:
-        return self._search is not None
+        """The index is open and current: a search costs only the query."""
+        return self._search is not None and self._search.ready
 
-    def build_search(self) -> SearchIndex:
-        """Index every readable session (slow with thousands: call it from a worker)."""
-        from interview_tui.search import SearchIndex
-        from interview_tui.storage.store import StoreError
-
-        index = SearchIndex()
-        # Oldest first, one session alive at a time: a later ``add`` counts as newer.
-        for summary in reversed(self.summaries()):
-            try:
-                index.add(self.load(summary["id"]))
-            except StoreError:
-                continue  # damaged: the store has set it aside and said so
-        with self._search_lock:
-            self._search = index
-            self._stale.clear()
-        return index
-
-    def search(self, query: str, limit: int = 100) -> list[Hit]:
-        """Matches for ``query``; builds the index first if no search ran yet."""
-        from interview_tui.storage.store import StoreError
-
-        if self._search is None:
-            self.build_search()
+    def build_search(self, progress: Progress | None = None) -> int:
+        """Open the search index and bring it up to date with the session files; returns
+        how many sessions it holds. A few milliseconds when little changed; seconds when
+        it has to be (re)built from thousands of sessions — call it from a worker."""
+        index = self._search_index()
+        index.open(progress)
         with self._search_lock:
             stale, self._stale = self._stale, set()
-            index = self._search
-        assert index is not None
-        for session_id in sorted(stale):
-            try:
-                index.add(self.load(session_id))
-            except StoreError:
-                index.remove(session_id)
-        return index.search(query, limit=limit)
+        index.refresh(sorted(stale))
+        return len(index)
+
+    def search(self, query: str, limit: int = 100, *, build: bool = True) -> list[Hit]:
+        """The best matches for ``query``, best first. Opens (or rebuilds) the index first
+        when needed; with ``build=False`` (the UI thread) returns nothing instead, and
+        :attr:`search_ready` says a :meth:`build_search` is due."""
+        index = self._search_index()
+        for _attempt in range(2):
+            if not index.ready:
+                if not build:
+                    return []
+                self.build_search()
+            elif self._stale:
+                with self._search_lock:
+                    stale, self._stale = self._stale, set()
+                index.refresh(sorted(stale))
+            hits = index.search(query, limit=limit)
+            if index.ready:  # else the index proved damaged: rebuilt, and asked again
+                return hits
+        return []
 
     # -- people ----------------------------------------------------------------------------
 

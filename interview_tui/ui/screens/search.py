@@ -35,16 +35,28 @@ class SearchScreen(AppScreen[None]):
         self.sub_title = "Search"
         workspace = self.app.workspace
         if workspace is not None and not workspace.search_ready:
-            self.query_one("#search-status", Static).update("Indexing your sessions…")
-            self.build()
+            self._build_index()
+
+    def _build_index(self) -> None:
+        self.query_one("#search-status", Static).update("Indexing your sessions…")
+        self.build()
 
     @work(thread=True, exclusive=True, group="search-index", exit_on_error=False)
     def build(self) -> None:
+        """Open the index and bring it up to date: milliseconds, unless it has to be built
+        (first use, damaged, from an older version), when a progress line counts up."""
         workspace = self.app.workspace
         if workspace is None:
             return
-        index = workspace.build_search()
-        self.app.call_from_thread(self._built, len(index))
+        count = workspace.build_search(self._progress_from_thread)
+        self.app.call_from_thread(self._built, count)
+
+    def _progress_from_thread(self, done: int, total: int) -> None:
+        self.app.call_from_thread(self._show_progress, done, total)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        for status in self.query("#search-status").results(Static):  # none once closed
+            status.update(plain(f"Indexing your sessions… {done:,} of {total:,}"))
 
     def _built(self, _count: int) -> None:
         self.run_search(self.query_one("#query", Input).value)
@@ -58,7 +70,10 @@ class SearchScreen(AppScreen[None]):
         status = self.query_one("#search-status", Static)
         if workspace is None or not workspace.search_ready:
             return
-        self.hits = workspace.search(query) if query.strip() else []
+        self.hits = workspace.search(query, build=False) if query.strip() else []
+        if not workspace.search_ready:  # the index proved damaged: rebuilt in the background
+            self._build_index()
+            return
         options = self.query_one("#hits", OptionList)
         options.clear_options()
         options.add_options(Option(self._hit_text(hit)) for hit in self.hits)
