@@ -22,9 +22,11 @@ from datetime import date
 from typing import Literal
 
 from interview_tui.models import REFLECTION_PROMPTS, Session
+from interview_tui.person import Person
 from interview_tui.placeholders import fill, placeholder_values
 
-FIELDS_VERSION = 1
+FIELDS_VERSION = 2
+"""2: people are indexed too (``@<person id>``)."""
 """Bump when what :func:`session_fields` yields changes: stored indexes are then rebuilt."""
 SNIPPET_LENGTH = 160
 _WORD = re.compile(r"[^\W_]+")
@@ -86,6 +88,40 @@ def session_fields(session: Session) -> list[Field]:
         f"{r.name}: {r.note}" if r.note.strip() else r.name for r in session.referrals
     )
     fields.append(Field("body", "referrals", "people to talk to", referrals))
+    return [field for field in fields if field.text and field.text.strip()]
+
+
+PERSON_PREFIX = "@"
+"""Index keys of people start with it; session ids never do."""
+
+
+def person_key(person_id: str) -> str:
+    return PERSON_PREFIX + person_id
+
+
+def person_of_key(key: str) -> str | None:
+    """The person id an index key (a hit's ``session_id``) stands for; None for a session."""
+    return key[len(PERSON_PREFIX) :] if key.startswith(PERSON_PREFIX) else None
+
+
+def person_fields(person: Person) -> list[Field]:
+    """Every searchable, non-empty field of a person's own record (their conversations are
+    indexed as sessions)."""
+    who = " · ".join(part for part in (person.name, person.role, person.company) if part)
+    met = "\n".join(part for part in (person.how_met, person.introduction_note) if part.strip())
+    fields = [
+        Field("who", "person", "person", who),
+        Field("body", "contact details", "contact details", f"{person.email} {person.industry}"),
+        Field("body", "how we met", "how we met", met),
+        Field("body", "tags", "tags", " ".join(person.tags)),
+        Field("body", "person notes", "notes", person.notes),
+        Field(
+            "body",
+            "interactions",
+            "interactions",
+            "\n".join(i.line for i in person.interactions if i.line.strip()),
+        ),
+    ]
     return [field for field in fields if field.text and field.text.strip()]
 
 

@@ -212,19 +212,19 @@ class Workspace:
         from interview_tui.storage.store import SessionSnapshot
 
         # One snapshot serves the file and the calendar's comparison: dumped once.
-        person = None
+        people: list[Person] = []
         if isinstance(session, SessionSnapshot):
             snapshot, model = session, None
         else:
-            person = self._person_of(session) if not self.read_only else None
+            people = self._people_of(session) if not self.read_only else []
             snapshot, model = SessionSnapshot.of(session), session
         session_id = snapshot.session_id
         before = self._store.summary(session_id) if session_id not in self._calendar_keys else None
         self._store.save(snapshot, update_index=update_index)
         self._search_saved(session_id, model if update_index else None)
         self._calendar_saved(snapshot, model, before)
-        if person is not None:
-            self.save_person(person)  # after the notes: a refused person file costs no note
+        for person in people:  # after the notes: a refused person file costs no note
+            self.save_person(person)
 
     def _calendar_saved(
         self, snapshot: SessionSnapshot, session: Session | None, before: SessionSummary | None
@@ -288,7 +288,9 @@ class Workspace:
             if self._search is None:
                 from interview_tui.storage.search_index import SearchIndexFile
 
-                self._search = SearchIndexFile(self.root, self.load, read_only=self.read_only)
+                self._search = SearchIndexFile(
+                    self.root, self.load, read_only=self.read_only, load_person=self.person
+                )
             return self._search
 
     def _search_saved(
@@ -400,12 +402,23 @@ class Workspace:
                 self._people_ready().save(person)
         except OSError as exc:
             raise StoreError(f"could not save {person.name}: {exc.strerror or exc}") from exc
+        with self._search_lock:
+            index = self._search
+        if index is not None and index.ready:
+            index.update_person(person)
 
-    def _person_of(self, session: Session) -> Person | None:
-        """The session's person, found or made, with what the session says brought in;
-        returned when it changed (to be written), else None."""
-        from interview_tui.people import find_same, person_from_contact, sync_from_session
+    def _people_of(self, session: Session) -> list[Person]:
+        """The session's person, found or made, with what the session says brought in, and
+        people it recommended who were reached since: those that changed, to be written
+        (outside the people lock: the search index reads people under its own lock)."""
+        from interview_tui.people import (
+            advance_status,
+            find_same,
+            person_from_contact,
+            sync_from_session,
+        )
 
+        changed: list[Person] = []
         with self._people_lock:
             people = self._people_ready().all()
             person = people.get(session.person_id or "")
@@ -415,15 +428,13 @@ class Workspace:
             if person is None:
                 person, created = person_from_contact(session.contact), True
             session.person_id = person.id
-            changed = sync_from_session(person, session) or created
+            if sync_from_session(person, session) or created:
+                changed.append(person)
             for referral in session.referrals:
                 referred = people.get(referral.person_id or "")
-                if referred is not None and referral.contacted:
-                    from interview_tui.people import advance_status
-
-                    if advance_status(referred, "asked"):
-                        self.save_person(referred)
-        return person if changed else None
+                if referred and referral.contacted and advance_status(referred, "asked"):
+                    changed.append(referred)
+        return changed
 
     def sessions_of(self, person_id: str) -> list[SessionSummary]:
         """The person's conversations, newest first."""
@@ -472,8 +483,8 @@ class Workspace:
 
         with self._people_lock:
             report = merge_cards(list(self._people_ready().all().values()), cards, source)
-            for person in report.to_save:
-                self.save_person(person)
+        for person in report.to_save:  # each takes the lock itself: not held while indexing
+            self.save_person(person)
         return report
 
     def import_invites(self, calls: list[InvitedCall]) -> list[InviteResult]:

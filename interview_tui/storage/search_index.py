@@ -29,16 +29,23 @@ from pathlib import Path
 from typing import Any
 
 from interview_tui.models import Session
+from interview_tui.person import Person
 from interview_tui.search import (
     COLUMN_WEIGHTS,
     FIELDS_VERSION,
+    PERSON_PREFIX,
+    Field,
     Hit,
     hit_line,
     is_prefix,
+    person_fields,
+    person_key,
+    person_of_key,
     query_words,
     session_date,
     session_fields,
 )
+from interview_tui.storage.people_store import PEOPLE_DIR
 from interview_tui.storage.safe_storage import PRIVATE_FILE
 from interview_tui.storage.session_index import SESSIONS_DIR
 
@@ -116,10 +123,19 @@ def _is_busy(exc: sqlite3.Error) -> bool:
 class SearchIndexFile:
     """The search index of one data folder (see the module's docstring)."""
 
-    def __init__(self, root: Path, load: Callable[[str], Session], *, read_only: bool) -> None:
+    def __init__(
+        self,
+        root: Path,
+        load: Callable[[str], Session],
+        *,
+        read_only: bool,
+        load_person: Callable[[str], Person | None] | None = None,
+    ) -> None:
         self.path = Path(root) / INDEX_FILE
         self.sessions_dir = Path(root) / SESSIONS_DIR
+        self.people_dir = Path(root) / PEOPLE_DIR
         self._load = load
+        self._load_person = load_person
         self._read_only = read_only
         self._lock = threading.RLock()
         self._db: sqlite3.Connection | None = None
@@ -287,28 +303,38 @@ class SearchIndexFile:
     # -- keeping it current ----------------------------------------------------------------
 
     def _files(self) -> dict[str, Stamp]:
-        """Every session file's id and stamp."""
+        """Every session file's id and stamp, and every person file's (``@`` and its id)."""
         found: dict[str, Stamp] = {}
-        try:
-            with os.scandir(self.sessions_dir) as entries:
-                for entry in entries:
-                    name = entry.name
-                    if name.endswith(".json") and not name.startswith("."):
-                        with contextlib.suppress(OSError):
-                            if entry.is_file():
-                                info = entry.stat()
-                                found[name[: -len(".json")]] = (
-                                    info.st_mtime_ns,
-                                    info.st_size,
-                                    info.st_ino,
-                                )
-        except OSError:  # no sessions folder (yet): nothing to index
-            pass
+        folders = [(self.sessions_dir, "")]
+        if self._load_person is not None:
+            folders.append((self.people_dir, PERSON_PREFIX))
+        for folder, prefix in folders:
+            try:
+                with os.scandir(folder) as entries:
+                    for entry in entries:
+                        name = entry.name
+                        if name.endswith(".json") and not name.startswith("."):
+                            with contextlib.suppress(OSError):
+                                if entry.is_file():
+                                    info = entry.stat()
+                                    found[prefix + name[: -len(".json")]] = (
+                                        info.st_mtime_ns,
+                                        info.st_size,
+                                        info.st_ino,
+                                    )
+            except OSError:  # no such folder (yet): nothing to index
+                pass
         return found
 
-    def _stamp(self, session_id: str) -> Stamp | None:
+    def _stamp(self, key: str) -> Stamp | None:
+        person_id = person_of_key(key)
+        path = (
+            self.people_dir / f"{person_id}.json"
+            if person_id is not None
+            else self.sessions_dir / f"{key}.json"
+        )
         try:
-            info = os.stat(self.sessions_dir / f"{session_id}.json")
+            info = os.stat(path)
         except OSError:
             return None
         return (info.st_mtime_ns, info.st_size, info.st_ino)
@@ -349,19 +375,44 @@ class SearchIndexFile:
         if progress is not None and changed:
             progress(len(changed), len(changed))
 
-    def _reindex(self, db: sqlite3.Connection, session_id: str, stamp: Stamp | None) -> None:
+    def _reindex(self, db: sqlite3.Connection, key: str, stamp: Stamp | None) -> None:
         from interview_tui.storage.store import StoreError
 
+        person_id = person_of_key(key)
+        if person_id is not None:
+            person = self._load_person(person_id) if self._load_person else None
+            if person is None:
+                self._delete(db, key)
+            else:
+                self._write_person(db, person, stamp)
+            return
         try:
-            session = self._load(session_id)
+            session = self._load(key)
         except StoreError:  # damaged: the store set it aside and said so
-            self._delete(db, session_id)
+            self._delete(db, key)
             return
         self._write(db, session, stamp)
 
     def _write(self, db: sqlite3.Connection, session: Session, stamp: Stamp | None) -> None:
-        self._delete(db, session.id)
+        day = session_date(session)
+        iso = day.isoformat() if day else None
         fields = session_fields(session)
+        self._write_fields(db, session.id, session.contact.name, iso, fields, stamp)
+
+    def _write_person(self, db: sqlite3.Connection, person: Person, stamp: Stamp | None) -> None:
+        key = person_key(person.id)
+        self._write_fields(db, key, person.name, None, person_fields(person), stamp)
+
+    def _write_fields(
+        self,
+        db: sqlite3.Connection,
+        key: str,
+        contact: str,
+        day: str | None,
+        fields: list[Field],
+        stamp: Stamp | None,
+    ) -> None:
+        self._delete(db, key)
         first = self._next_rowid
         self._next_rowid += len(fields)
         db.executemany(
@@ -373,27 +424,17 @@ class SearchIndexFile:
                     field.text if field.column == "who" else None,
                     field.text if field.column == "question" else None,
                     field.text if field.column == "body" else None,
-                    session.id,
+                    key,
                     field.kind,
                     field.where,
                 )
                 for n, field in enumerate(fields)
             ],
         )
-        day = session_date(session)
         mtime, size, ino = stamp or (0, -1, 0)  # no file: re-indexed at the next open
         db.execute(
             "INSERT INTO session VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                session.id,
-                session.contact.name,
-                day.isoformat() if day else None,
-                first,
-                first + len(fields) - 1,
-                mtime,
-                size,
-                ino,
-            ),
+            (key, contact, day, first, first + len(fields) - 1, mtime, size, ino),
         )
 
     @staticmethod
@@ -408,6 +449,11 @@ class SearchIndexFile:
     def update(self, session: Session) -> None:
         """Index ``session`` as just saved to its file (replacing what was there)."""
         self._change(lambda db: self._write(db, session, self._stamp(session.id)))
+
+    def update_person(self, person: Person) -> None:
+        """Index ``person`` as just saved to its file."""
+        key = person_key(person.id)
+        self._change(lambda db: self._write_person(db, person, self._stamp(key)))
 
     def refresh(self, session_ids: Iterable[str]) -> None:
         """Re-index these sessions from their files where the files changed (autosaves)."""
