@@ -26,7 +26,7 @@ from interview_tui.person import Person
 from interview_tui.placeholders import fill, placeholder_values
 
 FIELDS_VERSION = 2
-"""2: people are indexed too (``@<person id>``)."""
+"""2: people are indexed on their own (``@<person id>``), not in each session."""
 """Bump when what :func:`session_fields` yields changes: stored indexes are then rebuilt."""
 SNIPPET_LENGTH = 160
 _WORD = re.compile(r"[^\W_]+")
@@ -72,10 +72,10 @@ def session_fields(session: Session) -> list[Field]:
     values = placeholder_values(session)
     contact = session.contact
     who = " · ".join(part for part in (contact.name, contact.role, contact.company) if part)
-    fields = [
-        Field("who", "person", "person", who),
-        Field("body", "research notes", "research notes", session.research_notes),
-    ]
+    # A session with its person: the person's own entry finds them by name (once, not once
+    # per conversation); one from before people has the name with it.
+    fields = [] if session.person_id else [Field("who", "person", "person", who)]
+    fields.append(Field("body", "research notes", "research notes", session.research_notes))
     for item in session.agenda:
         question = fill(item.text, values) if "{" in item.text else item.text
         fields.append(Field("question", "question", "question", question))

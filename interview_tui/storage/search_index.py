@@ -499,7 +499,8 @@ class SearchIndexFile:
         with self._lock:
             if self._db is None:
                 return 0
-            return int(self._db.execute("SELECT count(*) FROM session").fetchone()[0])
+            sql = "SELECT count(*) FROM session WHERE substr(id, 1, 1) != ?"
+            return int(self._db.execute(sql, (PERSON_PREFIX,)).fetchone()[0])
 
     def _newest_first(self, newest: list[tuple[int, str]], limit: int) -> list[tuple[Any, ...]]:
         """The rows of the best ``limit`` of these (rowid, kind) matches: by the column they

@@ -142,8 +142,8 @@ def test_accents_do_not_matter_either_way(root: Path) -> None:
     workspace.save(Session(id="jose", contact=Contact(name="José Núñez", company="Zoë Labs")))
     workspace.save(Session(id="ana", contact=Contact(name="Ana"), general_note="Met at the cafe"))
 
-    (hit,) = workspace.search("nunez")
-    assert hit.session_id == "jose" and hit.line[hit.start : hit.end] == "Núñez"
+    (hit,) = workspace.search("nunez")  # the person, found once for all their sessions
+    assert hit.contact == "José Núñez" and hit.line[hit.start : hit.end] == "Núñez"
     (hit,) = workspace.search("zoe")
     assert hit.line[hit.start : hit.end] == "Zoë"
     assert [hit.session_id for hit in workspace.search("café")] == ["ana"]
@@ -166,9 +166,9 @@ def test_a_name_match_ranks_above_a_match_in_a_note(root: Path) -> None:
     )
 
     hits = workspace.search("maria")
-    assert [(hit.session_id, hit.kind) for hit in hits] == [
-        ("maria", "person"),
-        ("other", "general note"),
+    assert [(hit.contact, hit.kind) for hit in hits] == [
+        ("Maria Garcia", "person"),
+        ("Lee Park", "general note"),
     ]
     workspace.close()
 
@@ -500,8 +500,10 @@ def test_a_very_common_word_still_puts_the_person_first_and_the_newest_next(
         workspace.save(Session(id=f"s{n}", contact=Contact(name=f"P{n}"), general_note="remote"))
 
     hits = workspace.search("rem", limit=4)
-    assert [(hit.session_id, hit.kind) for hit in hits] == [
-        ("remy", "person"),
+    assert [
+        (hit.contact if hit.kind == "person" else hit.session_id, hit.kind) for hit in hits
+    ] == [
+        ("Remy Ode", "person"),
         ("s7", "general note"),
         ("s6", "general note"),
         ("s5", "general note"),
