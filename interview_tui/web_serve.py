@@ -87,6 +87,8 @@ def serve(data_dir: str | None, bank_paths: Sequence[str], port: int) -> int:
     )
     try:
         server.serve()
+    except KeyboardInterrupt:  # where the loop cannot take over Ctrl+C (Windows)
+        return 0
     except OSError as exc:
         print(
             f"interview-tui serve: cannot listen on {HOST}:{port}: {exc.strerror or exc}",
