@@ -8,9 +8,14 @@ every path lives under a random prefix — the page at ``/<secret>/``, its webso
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hmac
+import os
 import secrets
 import shlex
+import signal
+import socket
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -75,11 +80,30 @@ def serve(data_dir: str | None, bank_paths: Sequence[str], port: int) -> int:
             return guarded
 
         async def on_startup(self, app: web.Application) -> None:
+            """Nothing: textual-serve's banner would print its address without the secret."""
+
+        def serve(self, debug: bool = False) -> None:
+            """textual-serve's ``serve`` on a socket bound first, so that the link is printed
+            only once the port is ours (a port in use is one line, not a link that fails)."""
+            listening = socket.create_server((HOST, port))
+            self.debug = debug
+            self.initialize_logging()
             print(f"interview-tui in a browser tab: {self.url}", flush=True)
             print(
                 "Only this machine can reach it (127.0.0.1), and only with the key in that link: "
                 "keep it private. Ctrl+C stops the server.",
                 flush=True,
+            )
+            loop = asyncio.new_event_loop()
+            for stop in (signal.SIGINT, signal.SIGTERM):
+                with contextlib.suppress(NotImplementedError):  # Windows: KeyboardInterrupt
+                    loop.add_signal_handler(stop, self.request_exit)
+            web.run_app(
+                self._make_app(),
+                sock=listening,
+                handle_signals=False,
+                loop=loop,
+                print=lambda *_args: None,
             )
 
     server = GuardedServer(
@@ -87,12 +111,10 @@ def serve(data_dir: str | None, bank_paths: Sequence[str], port: int) -> int:
     )
     try:
         server.serve()
-    except KeyboardInterrupt:  # where the loop cannot take over Ctrl+C (Windows)
+    except KeyboardInterrupt:
         return 0
     except OSError as exc:
-        print(
-            f"interview-tui serve: cannot listen on {HOST}:{port}: {exc.strerror or exc}",
-            file=sys.stderr,
-        )
+        reason = os.strerror(exc.errno) if exc.errno else str(exc)
+        print(f"interview-tui serve: cannot listen on {HOST}:{port}: {reason}", file=sys.stderr)
         return 1
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import http.client
 import os
 import queue
@@ -152,6 +153,28 @@ def test_it_listens_on_127_0_0_1_only(served: Served):
     # (0.0.0.0) would answer on 127.0.0.2 as well.
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.2", served.port), timeout=2).close()
+
+
+def test_a_port_in_use_is_one_line_and_no_link(tmp_path: Path):
+    pytest.importorskip("textual_serve", reason="the web extra is not installed")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        command = [sys.executable, "-m", "interview_tui", "--data-dir", str(tmp_path)]
+        completed = subprocess.run(
+            [*command, "serve", "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+
+    assert completed.returncode == 1
+    assert completed.stdout == ""
+    assert completed.stderr.splitlines() == [
+        f"interview-tui serve: cannot listen on 127.0.0.1:{port}: {os.strerror(errno.EADDRINUSE)}"
+    ]
 
 
 def test_without_the_web_extra_one_line_says_how_to_install_it(tmp_path: Path):
