@@ -83,9 +83,7 @@ def serve(data_dir: str | None, bank_paths: Sequence[str], port: int) -> int:
             """Nothing: textual-serve's banner would print its address without the secret."""
 
         def serve(self, debug: bool = False) -> None:
-            """textual-serve's ``serve`` on a socket bound first, so that the link is printed
-            only once the port is ours (a port in use is one line, not a link that fails)."""
-            listening = socket.create_server((HOST, port))
+            """textual-serve's ``serve``, on the socket bound before it."""
             self.debug = debug
             self.initialize_logging()
             print(f"interview-tui in a browser tab: {self.url}", flush=True)
@@ -109,12 +107,12 @@ def serve(data_dir: str | None, bank_paths: Sequence[str], port: int) -> int:
     server = GuardedServer(
         app_command(data_dir, bank_paths), host=HOST, port=port, title="interview-tui"
     )
-    try:
-        server.serve()
-    except KeyboardInterrupt:
-        return 0
+    try:  # bound first: a port in use is one line, never a printed link that fails
+        listening = socket.create_server((HOST, port))
     except OSError as exc:
         reason = os.strerror(exc.errno) if exc.errno else str(exc)
         print(f"interview-tui serve: cannot listen on {HOST}:{port}: {reason}", file=sys.stderr)
         return 1
+    with contextlib.suppress(KeyboardInterrupt):
+        server.serve()
     return 0
