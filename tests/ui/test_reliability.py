@@ -497,8 +497,8 @@ NETWORK_MODULES = {
 
 
 # `interview-tui serve` (web_serve.py, an opt-in extra) is a server on 127.0.0.1 behind a
-# secret, tested in tests/unit/test_serve.py; it is the one module that may name aiohttp.
-NETWORK_ALLOWED = {"web_serve.py": {"aiohttp"}}
+# secret, tested in tests/unit/test_serve.py; it is the one module that may name aiohttp and socket.
+NETWORK_ALLOWED = {"web_serve.py": {"aiohttp", "socket"}}
 
 
 def package_sources() -> list[Path]:
