@@ -129,7 +129,26 @@ def build_parser() -> argparse.ArgumentParser:
         help="csv: start with a UTF-8 byte-order mark, so that a spreadsheet opened by a double "
         "click (Excel) reads accents and emoji right",
     )
+    serve = commands.add_parser(
+        "serve",
+        help="run the app in a browser tab on 127.0.0.1 (needs the web extra)",
+        description="Serve the app to a browser on this machine only; the printed link holds "
+        'a random key, and any address without it gets 403. Needs: pip install ".[web]"',
+    )
+    serve.add_argument(
+        "--port", type=_port, default=8000, metavar="N", help="port on 127.0.0.1 (default: 8000)"
+    )
     return parser
+
+
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        port = 0
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1-65535)")
+    return port
 
 
 def _banks_list(args: argparse.Namespace) -> int:
@@ -394,6 +413,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _search(args)
     if args.command == "config":
         return _config(args)
+    if args.command == "serve":
+        from interview_tui.web_serve import serve
+
+        return serve(args.data_dir, args.banks, args.port)
     from interview_tui.ui.app import InterviewApp
 
     app = InterviewApp(data_dir=args.data_dir, bank_paths=[Path(p) for p in args.banks])
