@@ -196,7 +196,7 @@ class StartScreen(AppScreen[None]):
         today = date.today()
         cadence = default_cadence_days(settings.keep_in_touch_months)
         self._show_due(due_list(self.rows, self.people, today, cadence), highlight)
-        self.sub_title = weekly_line(self.rows, today, settings.weekly_goal)
+        self.sub_title = weekly_line(self.rows, today, settings.weekly_goal) or None
 
     @work(thread=True, exclusive=True, group="people", exit_on_error=False)
     def _load_people(self) -> None:
@@ -373,13 +373,24 @@ class StartScreen(AppScreen[None]):
             self.query_one("#due", OptionList).focus()
 
     def action_snooze_due(self) -> None:
-        """The highlighted person's check-in, two weeks later."""
-        due = self.query_one("#due", OptionList)
+        """The highlighted person's check-in, two weeks later. As with ``x``, from elsewhere
+        the first ``z`` only moves to the due list."""
         from interview_tui.people_due import PersonDue
 
-        item = self.due[due.highlighted] if due.highlighted is not None and self.due else None
+        due = self.query_one("#due", OptionList)
+        if not self.due:
+            return
+        if not due.has_focus or due.highlighted is None:
+            due.focus()
+            if due.highlighted is None:
+                due.highlighted = 0
+            item = self.due[due.highlighted]
+            if isinstance(item, PersonDue) and item.kind == "keep-in-touch":
+                self.notify(f"z again snoozes this: {item.label} (↑ ↓ pick another)", timeout=5)
+            return
+        item = self.due[due.highlighted]
         if not isinstance(item, PersonDue) or item.kind != "keep-in-touch":
-            self.notify("z snoozes a check-in with someone: highlight one in the due list.")
+            self.notify("z snoozes a check-in with someone; this item is not one.", timeout=5)
             return
         self._change_person(item, "snooze")
 
