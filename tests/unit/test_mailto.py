@@ -47,3 +47,12 @@ def test_a_draft_too_long_for_a_link_opens_address_and_subject_and_gives_the_bod
     assert link.url == "mailto:ana@example.com?subject=Catching%20up"
     assert link.body_to_copy.startswith("A long paragraph")
     assert len(mailto_url("ana@example.com", *split_draft(draft))) > MAX_MAILTO_LENGTH
+
+
+def test_the_encoding_matches_the_standard_librarys_for_any_text() -> None:
+    from urllib.parse import quote as std_quote
+
+    from interview_tui.mailto import quote
+
+    for text in ["Zoë & Ana?", "a=b&c#d%e/f:g", "emoji 🎉\ttab", "\x00\x7f", "~-._ ok"]:
+        assert quote(text) == std_quote(text, safe="")
