@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import OptionList, TextArea
-from ui_helpers import open_app, option_texts, store_sessions
+from ui_helpers import open_app, option_texts, recording_app, store_sessions
 
 from interview_tui.models import Contact, Session
 from interview_tui.people import log_interaction
@@ -282,3 +282,26 @@ async def test_enter_on_an_introducer_to_thank_drafts_the_note_to_their_address(
         await pilot.press("ctrl+s")  # copied and sent: the thanks is done
         await wait_until(pilot, lambda: app.workspace.person(bo.id).introducer_thanked)
         await wait_until(pilot, lambda: "Thank Ana" not in flat(screen_text(app)))
+
+
+async def test_a_thanks_the_folder_refuses_is_not_half_recorded(
+    app_data_dir, wait_until, screen_text, monkeypatch
+):
+    from interview_tui.service import StoreError
+
+    ana = met("Ana Núñez", 20)
+    bo = met("Bo Lee", 1, introduced_by=ana.id)
+    store_people(app_data_dir, ana, bo)
+    app = recording_app(app_data_dir)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_app(pilot)
+        await wait_until(pilot, lambda: "Thank Ana Núñez for introducing" in flat(screen_text(app)))
+
+        def refuse(*args: object, **kwargs: object) -> None:
+            raise StoreError("could not save Ana Núñez: No space left on device")
+
+        monkeypatch.setattr(app.workspace, "log_touch", refuse)
+        await pilot.press("x", "x")
+        await wait_until(pilot, lambda: any("No space left" in m for m in app.messages))
+        assert not app.workspace.person(bo.id).introducer_thanked
+        assert "Thank Ana Núñez for introducing" in flat(screen_text(app))

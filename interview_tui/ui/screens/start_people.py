@@ -48,7 +48,11 @@ def mark_done(workspace: Workspace, item: PersonDue, today: date) -> Changes:
     else:
         kind, line = "check-in", CHECK_IN_LINE
     before = _stored(workspace, item.person_id).model_copy(deep=True)
-    after = workspace.log_touch(item.person_id, today, kind, line)
+    try:
+        after = workspace.log_touch(item.person_id, today, kind, line)
+    except Exception:
+        undo(workspace, changes)  # all or nothing: the introduced person as they were
+        raise
     changes.append((before, after.model_copy(deep=True)))
     return changes
 
