@@ -217,6 +217,7 @@ def due_items(
     today: date,
     *,
     within_days: int = 0,
+    person_statuses: Mapping[str, str] | None = None,
 ) -> list[DueItem]:
     """What needs doing, earliest first.
 
@@ -227,7 +228,8 @@ def due_items(
 
     Takes sessions, stored session documents, or rows of ``SessionStore.summaries()``
     (which carry the open follow-ups and referrals, so the start screen need not load
-    every session).
+    every session). ``person_statuses`` (status by person id): a referral whose person
+    has moved past "to contact" is not asked for again.
     """
     views = [_view(item) for item in sessions]
     statuses = {view.id: view.contact_status for view in views}
@@ -251,7 +253,12 @@ def due_items(
                 )
         for index, referral in enumerate(view.referrals):
             linked = statuses.get(referral.session_id or "")
-            if referral.contacted or (linked and contact_status_rank(linked) > 0):
+            person = (person_statuses or {}).get(referral.person_id or "")
+            if (
+                referral.contacted
+                or (linked and contact_status_rank(linked) > 0)
+                or (person and contact_status_rank(person) > 0)
+            ):
                 continue
             label = f"Reach out to {referral.name} (recommended by {view.name})"
             due = view.call_date or today

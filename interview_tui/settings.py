@@ -47,9 +47,9 @@ class Settings(BaseModel):
     csv_bom: bool = False
     """Start CSV exports with a byte-order mark so a spreadsheet reads them as UTF-8."""
     keep_in_touch_months: Annotated[int, Field(ge=1, le=24)] = 3
-    """For the people feature to come: how often to get back in touch with someone."""
-    weekly_goal: Annotated[int, Field(ge=0, le=50)] = 0
-    """For the people feature to come: conversations you aim for in a week (0: no goal)."""
+    """How often to get back in touch with someone (a person's own cadence wins)."""
+    weekly_goal: Annotated[int, Field(ge=0, le=50)] = 3
+    """Conversations you aim for in a week, counted on the start screen (0: no goal)."""
 
     @field_validator("default_goals")
     @classmethod

@@ -378,3 +378,33 @@ def check_in_note(session: Session, today: date | None = None, *, signature: str
             _sign_off(signature),
         ],
     )
+
+
+# -- people ------------------------------------------------------------------------------------
+
+
+def thank_introducer_note(
+    introducer_name: str,
+    introduced_name: str,
+    met_on: date | None = None,
+    today: date | None = None,
+    *,
+    signature: str = "",
+) -> str:
+    """Thanks to whoever introduced you to someone you have now talked to."""
+    today = today or date.today()
+    introducer = greeting_name(introducer_name)
+    introduced = " ".join(introduced_name.split()) or "them"
+    when = _when(met_on, today)
+    spoke = f"I spoke with {introduced} {when}" if when else f"I've now spoken with {introduced}"
+    return _paragraphs(
+        f"Thank you for introducing me to {introduced}",
+        [
+            f"Hi {introducer}," if introducer else "Hello,",
+            f"{spoke}, and I wanted to thank you for putting us in touch. "
+            "It was a really helpful conversation.",
+            "I appreciate you taking the time to make the introduction; I'll keep you posted "
+            "on how things go.",
+            _sign_off(signature),
+        ],
+    )

@@ -86,7 +86,15 @@ START = (
         "Done",
         "Due list: highlight an item, then x marks it done",
     ),
-    Key("undo-done", "u", "undo_done", "Undo", "Open the item just marked done again"),
+    Key(
+        "snooze-due",
+        "z",
+        "snooze_due",
+        "Snooze",
+        "Due list: a check-in with someone waits two weeks",
+        rank=2,
+    ),
+    Key("undo-done", "u", "undo_done", "Undo", "Open the item just marked done (or snoozed) again"),
     Key("search", "slash,ctrl+f", "search", "Search", "Search every session's notes"),
     Key("patterns", "p", "patterns", "Patterns", "What several people said; question timing"),
     Key(
@@ -233,6 +241,14 @@ PATTERNS = (Key("patterns-back", "escape", "back", "Back", "Back to the session 
 TEMPLATE = (
     Key("copy-template", "ctrl+y", "copy", "Copy", "Copy the text as it is now", True),
     Key("sent-template", "ctrl+s", "sent", "Copy & mark sent", "Copy it and mark it sent", True),
+    Key(
+        "mail-template",
+        "ctrl+o",
+        "open_mail",
+        "Open in mail app",
+        "Open it in your mail app (a mailto: link); the clipboard if none opens",
+        True,
+    ),
     Key("close-template", "escape", "close", "Close", "Close without marking it sent"),
 )
 

@@ -249,3 +249,19 @@ def test_check_in_counts_months_and_thanks_for_introductions() -> None:
 def test_check_in_soon_after_says_a_few_weeks() -> None:
     text = check_in_note(full_session(), today=date(2024, 3, 20))
     assert "It's been a few weeks since we spoke" in text
+
+
+def test_thanking_the_introducer_names_both_people_and_when_you_spoke() -> None:
+    from interview_tui.templates import thank_introducer_note
+
+    text = thank_introducer_note(
+        "Dr. Ana Núñez", "Bo Lee", date(2024, 3, 4), TODAY, signature="Zoë"
+    )
+    assert text.startswith("Subject: Thank you for introducing me to Bo Lee\n\nHi Dr. Núñez,\n")
+    assert (
+        "I spoke with Bo Lee yesterday, and I wanted to thank you for putting us in touch." in text
+    )
+    assert text.rstrip().endswith("Best wishes,\nZoë")
+    undated = thank_introducer_note("", "Bo Lee", None, TODAY)
+    assert "Hello,\n" in undated and "I've now spoken with Bo Lee," in undated
+    assert "None" not in undated

@@ -7,9 +7,9 @@ the due list (which needs the domain models) fills in once the app is ready.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, cast
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, Input, OptionList, Static
@@ -26,7 +26,10 @@ from interview_tui.ui.widgets.session_table import HEADER, SessionTable
 if TYPE_CHECKING:
     from interview_tui.followups import DueItem
     from interview_tui.models import Session
+    from interview_tui.people_due import PersonDue
+    from interview_tui.person import Person
     from interview_tui.service import Workspace
+    from interview_tui.ui.screens.start_people import Changes
 
 
 def status_text(row: SessionSummary) -> str:
@@ -139,10 +142,13 @@ class StartScreen(AppScreen[None]):
         super().__init__()
         self.rows: list[SessionSummary] = []
         self.sort = SORTS[0]
-        self.due: list[DueItem] = []
+        self.due: list[DueItem | PersonDue] = []
+        self.people: list[Person] = []
+        """Everyone, once a worker has read them (the first paint does not wait)."""
         self._all_rows = False
-        self.last_done: tuple[DueItem, Session] | None = None
-        """The item ``x`` marked done last, and its session as it was before: ``u`` undoes."""
+        self.last_done: tuple[DueItem, Session] | tuple[PersonDue, Changes] | None = None
+        """The item ``x`` marked done (or ``z`` snoozed) last, and what it was before:
+        ``u`` undoes."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -172,7 +178,7 @@ class StartScreen(AppScreen[None]):
     def on_screen_resume(self) -> None:
         self.reload()
 
-    def reload(self, highlight: DueItem | None = None) -> None:
+    def reload(self, highlight: DueItem | PersonDue | None = None) -> None:
         workspace = self.app.workspace
         if workspace is None:
             return
@@ -180,9 +186,45 @@ class StartScreen(AppScreen[None]):
         if rows != self.rows:
             self.rows = rows
             self.show_rows()
-        from interview_tui.followups import due_items
+        self._show_due_and_week(highlight)
+        self._load_people()
 
-        self._show_due(due_items(self.rows, date.today()), highlight)
+    def _show_due_and_week(self, highlight: DueItem | PersonDue | None = None) -> None:
+        from interview_tui.people_due import default_cadence_days, due_list, weekly_line
+
+        settings = self.app.settings
+        today = date.today()
+        cadence = default_cadence_days(settings.keep_in_touch_months)
+        self._show_due(due_list(self.rows, self.people, today, cadence), highlight)
+        self.sub_title = weekly_line(self.rows, today, settings.weekly_goal) or None
+
+    @work(thread=True, exclusive=True, group="people", exit_on_error=False)
+    def _load_people(self) -> None:
+        """Everyone, read off the UI thread; the due list redraws with them."""
+        workspace = self.app.workspace
+        if workspace is None:
+            return
+        from interview_tui.service import StoreError
+
+        try:
+            people = workspace.people()
+        except (StoreError, OSError) as exc:
+            self.app.call_from_thread(
+                self.notify, f"People not read: {exc}", severity="warning", markup=False
+            )
+            return
+        self.app.call_from_thread(self._people_loaded, people)
+
+    def _people_loaded(self, people: list[Person]) -> None:
+        if people != self.people:
+            self.people = people
+            self._show_due_and_week()
+
+    def _people_changed(self, changed: list[Person]) -> None:
+        """Take in people just saved, so the list redraws without waiting to read them."""
+        by_id = {person.id: person for person in changed}
+        self.people = [by_id.pop(person.id, person) for person in self.people]
+        self.people.extend(by_id.values())
 
     # -- the session table -------------------------------------------------------------------
 
@@ -239,7 +281,9 @@ class StartScreen(AppScreen[None]):
 
     # -- the due list --------------------------------------------------------------------
 
-    def _show_due(self, items: list[DueItem], highlight: DueItem | None = None) -> None:
+    def _show_due(
+        self, items: list[DueItem | PersonDue], highlight: DueItem | PersonDue | None = None
+    ) -> None:
         """Show ``items``, keeping the highlighted row where it was (or on ``highlight``)."""
         self.due = items
         due = self.query_one("#due", OptionList)
@@ -259,7 +303,8 @@ class StartScreen(AppScreen[None]):
         due.display = bool(items)
         title = self.query_one("#due-title", Static)
         title.display = bool(items)
-        title.update(styled("Due ($count) [dim]x: done, u: undo[/dim]", count=len(items)))
+        keys = "x: done, z: snooze, u: undo" if self._any_person(items) else "x: done, u: undo"
+        title.update(styled("Due ($count) [dim]$keys[/dim]", count=len(items), keys=keys))
         self.refresh_bindings()
 
     def action_mark_done(self) -> None:
@@ -280,8 +325,12 @@ class StartScreen(AppScreen[None]):
             return
         item = self.due[due.highlighted]
         from interview_tui.followups import mark_done
+        from interview_tui.people_due import PersonDue
         from interview_tui.service import StoreError
 
+        if isinstance(item, PersonDue):
+            self._change_person(item, "done")
+            return
         try:
             before = workspace.load(item.session_id)
             workspace.save(mark_done(before, item))
@@ -300,12 +349,20 @@ class StartScreen(AppScreen[None]):
         workspace = self._workspace_or_say()
         if workspace is None or not self._writable_or_say():
             return
-        item, before = self.last_done
-        from interview_tui.followups import undo_mark_done
+        from interview_tui.followups import DueItem, undo_mark_done
         from interview_tui.service import StoreError
+        from interview_tui.ui.screens import start_people
 
+        item = self.last_done[0]
         try:
-            workspace.change(item.session_id, lambda now: undo_mark_done(now, item, before))
+            if isinstance(item, DueItem):
+                session_item, before = cast("tuple[DueItem, Session]", self.last_done)
+                workspace.change(
+                    item.session_id, lambda now: undo_mark_done(now, session_item, before)
+                )
+            else:
+                changes = cast("Changes", self.last_done[1])
+                self._people_changed(start_people.undo(workspace, changes))
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=10)
             return
@@ -315,6 +372,85 @@ class StartScreen(AppScreen[None]):
         if self.due:
             self.query_one("#due", OptionList).focus()
 
+    def action_snooze_due(self) -> None:
+        """The highlighted person's check-in, two weeks later. As with ``x``, from elsewhere
+        the first ``z`` only moves to the due list."""
+        from interview_tui.people_due import PersonDue
+
+        due = self.query_one("#due", OptionList)
+        if not self.due:
+            return
+        if not due.has_focus or due.highlighted is None:
+            due.focus()
+            if due.highlighted is None:
+                due.highlighted = 0
+            item = self.due[due.highlighted]
+            if isinstance(item, PersonDue) and item.kind == "keep-in-touch":
+                self.notify(f"z again snoozes this: {item.label} (↑ ↓ pick another)", timeout=5)
+            return
+        item = self.due[due.highlighted]
+        if not isinstance(item, PersonDue) or item.kind != "keep-in-touch":
+            self.notify("z snoozes a check-in with someone; this item is not one.", timeout=5)
+            return
+        self._change_person(item, "snooze")
+
+    def _change_person(self, item: PersonDue, how: Literal["done", "snooze"]) -> None:
+        """Mark a person's item done (or snooze it) through the workspace, and say so."""
+        workspace = self._workspace_or_say()
+        if workspace is None or not self._writable_or_say():
+            return
+        from interview_tui.service import StoreError
+        from interview_tui.ui.screens import start_people
+
+        today = date.today()
+        try:
+            if how == "done":
+                changes = start_people.mark_done(workspace, item, today)
+            else:
+                changes = start_people.snooze(workspace, item, today)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", timeout=10, markup=False)
+            self.reload()
+            return
+        self._people_changed([after for _, after in changes])
+        self.last_done = (item, changes)
+        if how == "done":
+            self.notify(f"Done: {item.label}. u undoes it.", timeout=8, markup=False)
+        else:
+            until = changes[-1][1].snoozed_until
+            when = f"{until:%d %b}" if until else "later"
+            self.notify(f"Snoozed to {when}: {item.label}. u undoes it.", timeout=8, markup=False)
+        self.reload()
+
+    @on(OptionList.OptionSelected, "#due")
+    def draft_for_person(self, event: OptionList.OptionSelected) -> None:
+        """``enter`` on a person's item: the note to send them (the check-in, or thanks for
+        an introduction), ready to copy or open in the mail app; sending marks it done."""
+        from interview_tui.people_due import PersonDue
+
+        item = self.due[event.option_index] if event.option_index < len(self.due) else None
+        workspace = self.app.workspace
+        if not isinstance(item, PersonDue) or workspace is None:
+            return
+        from interview_tui.ui.dialogs.template_dialog import TemplateDialog, TemplateResult
+        from interview_tui.ui.screens.start_people import draft_for
+
+        drafted = draft_for(workspace, item, date.today(), self.app.settings.email_signature)
+        if drafted is None:
+            self.notify("No conversation with them to write from yet.", timeout=5)
+            return
+        title, text, email = drafted
+
+        def closed(result: TemplateResult | None) -> None:
+            if result is not None and result.sent:
+                self._change_person(item, "done")
+
+        self.app.push_screen(TemplateDialog(title, text, item.kind, email), closed)
+
+    @staticmethod
+    def _any_person(items: list[DueItem | PersonDue]) -> bool:
+        return any(hasattr(item, "person_id") for item in items)
+
     # -- opening sessions ----------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -323,6 +459,8 @@ class StartScreen(AppScreen[None]):
             return bool(self.due)  # out of the footer while nothing is due
         if action == "undo_done":
             return self.last_done is not None
+        if action == "snooze_due":
+            return self._any_person(self.due)
         if action in NEEDS_DATA and not self.app.ready:
             return None
         return True
@@ -437,10 +575,10 @@ class StartScreen(AppScreen[None]):
         signature = self.app.settings.email_signature
         if reminding:
             text = follow_up_reminder(session, signature=signature)
-            dialog = TemplateDialog("Follow-up reminder", text, "reminder")
+            dialog = TemplateDialog("Follow-up reminder", text, "reminder", session.contact.email)
         else:
             text = outreach_email(session, signature=signature)
-            dialog = TemplateDialog("Outreach email", text, "outreach")
+            dialog = TemplateDialog("Outreach email", text, "outreach", session.contact.email)
         self.app.push_screen(dialog, closed)
 
     def action_advance_status(self) -> None:

@@ -158,7 +158,9 @@ class WrapUpScreen(SavingScreen):
                 self.flush()
 
         text = self.session.thank_you_draft or drafted
-        self.app.push_screen(TemplateDialog("Thank-you note", text, "thank-you"), closed)
+        self.app.push_screen(
+            TemplateDialog("Thank-you note", text, "thank-you", self.session.contact.email), closed
+        )
 
     def _create_referral_contacts(self) -> None:
         workspace = self.app.workspace
