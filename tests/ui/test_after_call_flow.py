@@ -217,7 +217,7 @@ async def edit_the_agenda(pilot, wait_until) -> AgendaEditorScreen:
     assert row(pinned.key).startswith("·")  # the mark for "below the cut"
     agenda.highlight_question(session.cut_index)
     await pilot.pause()
-    await pilot.press("p")
+    await pilot.press("P")
     assert pinned.pinned
     assert session.agenda.index(pinned) < session.cut_index
     assert row(pinned.key).startswith("○")  # pending, above the cut
@@ -600,7 +600,7 @@ async def test_search_opens_the_note_and_patterns_compare_two_people(
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, StartScreen))
 
-        await pilot.press("p")
+        await pilot.press("P")
         await wait_until(pilot, lambda: isinstance(app.screen, PatternsScreen))
         page = app.screen.query_one(Markdown)
         await wait_until(pilot, lambda: page.source.startswith("# Patterns across 2 sessions"))
