@@ -64,7 +64,7 @@ def fixed_people() -> list[Person]:
                 ("Katherine Johnson", "NASA Langley"),
                 ("Mary Jackson", "NASA Langley"),
                 (CLICK_NAME, "Zeta Labs"),
-                ("Dorothy Vaughan", "Acne Analytics"),
+                ("Dorothy Vaughan", "acme analytics GmbH"),
             ]
         )
     ]

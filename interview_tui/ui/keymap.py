@@ -90,14 +90,6 @@ START = (
     Key("search", "slash,ctrl+f", "search", "Search", "Search every session's notes"),
     Key("people", "p", "people", "People", "Everyone you know: filter, open, keep in touch"),
     Key(
-        "patterns",
-        "P",
-        "patterns",
-        "Patterns",
-        "What several people said; question timing",
-        rank=2,
-    ),
-    Key(
         "advance-status",
         "c",
         "advance_status",
@@ -113,6 +105,14 @@ START = (
         "export_all",
         "Export all",
         "All sessions to Markdown, CSV, JSON, .ics",
+        rank=2,
+    ),
+    Key(
+        "patterns",
+        "P",
+        "patterns",
+        "Patterns",
+        "What several people said; question timing",
         rank=2,
     ),
     Key("refresh", "r", "refresh", "Refresh", "Reload the session list", show=False, rank=0),
@@ -237,7 +237,7 @@ SEARCH = (
 )
 
 PEOPLE = (
-    Key("people-open", "enter", "open_person", "Open", "Open the highlighted person's page"),
+    Key("people-open", "enter,o", "open_person", "Open", "Open the highlighted person's page"),
     Key("people-filter", "slash,f", "filter", "Filter", "Filter by name, company, role or tag"),
     Key("people-sort", "s", "cycle_sort", "Sort", "Sort by name, next touch or last contact"),
     Key("people-back", "escape", "back", "Back", "Back to the session list"),

@@ -67,10 +67,11 @@ def sort_rows(rows: list[PersonRow], how: str) -> list[PersonRow]:
     return by_name
 
 
-def title_text(total: int, shown: int, filtered: bool, sort: str) -> str:
-    """ "People (12) · by name", or "People (3 of 12) · by name" while a filter is on."""
+def title_text(total: int, shown: int, filtered: bool, sort: str, due: int = 0) -> str:
+    """ "People (12) · 2 due · by name", or "People (3 of 12) · …" while a filter is on;
+    "due": people whose next touch (marked "!") has come."""
     count = f"{shown} of {total}" if filtered else f"{total}"
-    return f"People ({count}) · by {sort}"
+    return f"People ({count})" + (f" · {due} due" if due else "") + f" · by {sort}"
 
 
 def writable_or_say(screen: AppScreen[Any], what: str) -> bool:
@@ -169,7 +170,15 @@ class PeopleScreen(AppScreen[None]):
         elif not rows:
             empty.update(plain(f"Nobody matches {query!r}. escape clears the filter."))
         self.query_one("#people-title", Static).update(
-            one_line(title_text(len(self.people), len(rows), bool(query), self.sort))
+            one_line(
+                title_text(
+                    len(self.people),
+                    len(rows),
+                    bool(query),
+                    self.sort,
+                    due=sum(row.overdue for row in rows),
+                )
+            )
         )
 
     def on_resize(self) -> None:

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 LABEL_WIDTH = 12
 
 
-def detail_lines(person: Person, cadence_days: int) -> Content:
+def detail_lines(person: Person, cadence_days: int, today: date) -> Content:
     """The person in a few lines: what they do, how to reach them, how you stand; a line
     with nothing to say is left out."""
     touch = next_touch(person, cadence_days)
@@ -57,7 +57,7 @@ def detail_lines(person: Person, cadence_days: int) -> Content:
         ("How we met", person.how_met),
         ("Tags", ", ".join(person.tags)),
         ("Status", standing),
-        ("Next touch", f"{touch:%Y-%m-%d} · {every}" if touch else f"after a call · {every}"),
+        ("Next touch", next_touch_text(touch, today, every)),
         ("Notes", person.notes.strip()),
     ]
     lines = [
@@ -68,6 +68,13 @@ def detail_lines(person: Person, cadence_days: int) -> Content:
         if value
     ]
     return Content("\n").join(lines)
+
+
+def next_touch_text(touch: date | None, today: date, every: str) -> str:
+    if touch is None:
+        return f"after a call · {every}"
+    due = " (due: l logs a touch)" if touch <= today else ""
+    return f"{touch:%Y-%m-%d}{due} · {every}"
 
 
 def conversation_line(row: SessionSummary) -> str:
@@ -131,7 +138,8 @@ class PersonScreen(AppScreen[None]):
         self.sub_title = one_line_text(person.name)
         cadence_days = default_cadence(self.app.settings)
         self.query_one("#person-name", Static).update(one_line(person.name))
-        self.query_one("#person-details", Static).update(detail_lines(person, cadence_days))
+        details = detail_lines(person, cadence_days, date.today())
+        self.query_one("#person-details", Static).update(details)
         assert workspace is not None
         self._show_conversations(workspace.sessions_of(person.id))
         self._show_introductions(person, workspace.people())
