@@ -217,7 +217,7 @@ async def edit_the_agenda(pilot, wait_until) -> AgendaEditorScreen:
     assert row(pinned.key).startswith("·")  # the mark for "below the cut"
     agenda.highlight_question(session.cut_index)
     await pilot.pause()
-    await pilot.press("P")
+    await pilot.press("p")
     assert pinned.pinned
     assert session.agenda.index(pinned) < session.cut_index
     assert row(pinned.key).startswith("○")  # pending, above the cut
