@@ -30,8 +30,9 @@ class PersonDialog(AppModal["Person | None"]):
     PersonDialog .field-label { width: 14; color: $text-muted; }
     PersonDialog .field Input { width: 1fr; }
     PersonDialog .field-error {
-        height: auto; color: $text-error; text-style: bold; padding-left: 14;
+        display: none; height: auto; color: $text-error; text-style: bold; padding-left: 14;
     }
+    PersonDialog .field-error.-shown { display: block; }
     PersonDialog #notes { height: 5; }
     """
     AUTO_FOCUS = "#name"
@@ -67,6 +68,7 @@ class PersonDialog(AppModal["Person | None"]):
     def action_save(self) -> None:
         for error in self.query(".field-error").results(Static):
             error.update("")
+            error.remove_class("-shown")
         try:
             person = person_from_form(self.person, self._values())
         except FormErrors as exc:
@@ -75,10 +77,13 @@ class PersonDialog(AppModal["Person | None"]):
                 shown = self.query(f"#{field}-error").results(Static)
                 for error in shown:
                     error.update(plain(message))
+                    error.add_class("-shown")
                     first = first or field
             if first is None:  # a field the form does not show
                 field, message = next(iter(exc.errors.items()))
-                self.query_one("#name-error", Static).update(plain(f"{field}: {message}"))
+                name_error = self.query_one("#name-error", Static)
+                name_error.update(plain(f"{field}: {message}"))
+                name_error.add_class("-shown")
                 first = "name"
             self.query_one(f"#{first}").focus()
             return
