@@ -96,7 +96,7 @@ START = (
     ),
     Key("undo-done", "u", "undo_done", "Undo", "Open the item just marked done (or snoozed) again"),
     Key("search", "slash,ctrl+f", "search", "Search", "Search every session's notes"),
-    Key("patterns", "p", "patterns", "Patterns", "What several people said; question timing"),
+    Key("people", "p", "people", "People", "Everyone you know: filter, open, keep in touch"),
     Key(
         "advance-status",
         "c",
@@ -113,6 +113,14 @@ START = (
         "export_all",
         "Export all",
         "All sessions to Markdown, CSV, JSON, .ics",
+        rank=2,
+    ),
+    Key(
+        "patterns",
+        "P",
+        "patterns",
+        "Patterns",
+        "What several people said; question timing",
         rank=2,
     ),
     Key("refresh", "r", "refresh", "Refresh", "Reload the session list", show=False, rank=0),
@@ -236,6 +244,41 @@ SEARCH = (
     Key("search-back", "escape", "back", "Back", "Back to the session list"),
 )
 
+PEOPLE = (
+    Key("people-open", "enter,o", "open_person", "Open", "Open the highlighted person's page"),
+    Key("people-filter", "slash,f", "filter", "Filter", "Filter by name, company, role or tag"),
+    Key("people-sort", "s", "cycle_sort", "Sort", "Sort by name, next touch or last contact"),
+    Key("people-back", "escape", "back", "Back", "Back to the session list"),
+)
+
+PEOPLE_FILTER = (
+    Key(
+        "people-filter-leave",
+        "escape",
+        "screen.leave_filter",
+        "Clear",
+        "Clear the filter, back to the list",
+    ),
+)
+"""The People filter box: ``escape`` clears it instead of leaving the screen."""
+
+PERSON = (
+    Key("person-new-session", "n", "new_session", "New session", "Prepare a session with them"),
+    Key("person-log", "l", "log_touch", "Log touch", "Log a call, coffee or message by hand"),
+    Key("person-edit", "e", "edit", "Edit", "Edit their name, company, cadence, tags, notes"),
+    Key("person-back", "escape", "back", "Back", "Back to the list of people"),
+)
+
+LOG_TOUCH = (
+    Key("log-touch-save", "ctrl+s", "save", "Save", "Log it (enter in a field does too)", True),
+    Key("log-touch-cancel", "escape", "cancel", "Cancel", "Close without logging anything"),
+)
+
+PERSON_FORM = (
+    Key("person-form-save", "ctrl+s", "save", "Save", "Save the changes", True),
+    Key("person-form-cancel", "escape", "cancel", "Cancel", "Close without the changes"),
+)
+
 PATTERNS = (Key("patterns-back", "escape", "back", "Back", "Back to the session list"),)
 
 TEMPLATE = (
@@ -308,6 +351,11 @@ def all_keys() -> dict[str, Key]:
         AGENDA_EDITOR,
         WRAP_UP,
         SEARCH,
+        PEOPLE,
+        PEOPLE_FILTER,
+        PERSON,
+        LOG_TOUCH,
+        PERSON_FORM,
         PATTERNS,
         TEMPLATE,
         HELP,

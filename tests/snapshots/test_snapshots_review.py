@@ -48,7 +48,7 @@ def test_patterns_across_three_calls(snap_compare, make_app, three_calls, wait_u
     async def run_before(pilot) -> None:
         app = pilot.app
         await settle(pilot)
-        await pilot.press("p")
+        await pilot.press("P")
         await wait_until(pilot, lambda: isinstance(app.screen, PatternsScreen))
         page = app.screen.query_one("#patterns-page")
         await wait_until(pilot, lambda: "Patterns across" in page.source)
@@ -57,9 +57,7 @@ def test_patterns_across_three_calls(snap_compare, make_app, three_calls, wait_u
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
 
 
-def test_help_screen_over_the_session_list(
-    snap_compare, make_app, three_calls, wait_until, settle
-):
+def test_help_screen_over_the_session_list(snap_compare, make_app, three_calls, wait_until, settle):
     async def run_before(pilot) -> None:
         app = pilot.app
         await settle(pilot)

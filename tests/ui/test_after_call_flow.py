@@ -600,7 +600,7 @@ async def test_search_opens_the_note_and_patterns_compare_two_people(
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, StartScreen))
 
-        await pilot.press("p")
+        await pilot.press("P")
         await wait_until(pilot, lambda: isinstance(app.screen, PatternsScreen))
         page = app.screen.query_one(Markdown)
         await wait_until(pilot, lambda: page.source.startswith("# Patterns across 2 sessions"))

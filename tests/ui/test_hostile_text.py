@@ -330,7 +330,7 @@ async def test_the_session_page_search_and_patterns_show_hostile_text_as_typed(
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, StartScreen))
 
-        await pilot.press("p")
+        await pilot.press("P")
         await wait_until(pilot, lambda: isinstance(app.screen, PatternsScreen))
         await wait_until(pilot, lambda: "Who said what" in drawn_text(app))
         # Who said what: every contact and their note on the question all of them were asked.

@@ -76,7 +76,7 @@ async def test_the_start_footer_shows_what_matters_at_80_and_every_key_at_120(
     async with app.run_test(size=SIZE) as pilot:
         await open_app(pilot)
         footer = footer_line(screen_text(app))
-        for key in ("n New", "o Open", "v View", "/ Search", "p Patterns", "f1 Keys"):
+        for key in ("n New", "o Open", "v View", "/ Search", "p People", "f1 Keys"):
             assert key in footer, footer
         assert "x Done" not in footer  # nothing is due
 

@@ -45,7 +45,7 @@ async def test_the_start_title_counts_interviews_and_people_to_contact_apart(
         await wait_until(pilot, lambda: "Sessions (3) · 2 to contact" in screen_text(app))
         assert "Sessions (5)" not in screen_text(app)
 
-        await pilot.press("p")
+        await pilot.press("P")
         await wait_until(pilot, lambda: isinstance(app.screen, PatternsScreen))
         page = app.screen.query_one(Markdown)
         await wait_until(pilot, lambda: page.source.startswith("# Patterns across 3 sessions"))

@@ -140,7 +140,7 @@ async def test_patterns_scroll_to_timing_by_keys_alone(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_app(pilot)
-        await pilot.press("p")
+        await pilot.press("P")
         await wait_until(pilot, lambda: isinstance(app.screen, PatternsScreen))
         screen = app.screen
         scroll = screen.query_one("#patterns-scroll", VerticalScroll)

@@ -64,9 +64,11 @@ class SetupScreen(AppScreen[None]):
     AUTO_FOCUS = "#name"
     BINDINGS = keymap.bindings(keymap.SETUP)
 
-    def __init__(self, session: Session | None = None) -> None:
+    def __init__(self, session: Session | None = None, *, new: bool = False) -> None:
+        """``new``: ``session`` is a new one, only prefilled (a person's contact details)."""
         super().__init__()
         self.editing = session
+        self.is_new = new or session is None
         self._preview_timer: Timer | None = None
         self._previewed: tuple[list[AgendaItem], list[str]] = ([], [])
         """The agenda the preview shows, and its questions' texts with placeholders filled."""
@@ -134,7 +136,7 @@ class SetupScreen(AppScreen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = "Edit session" if self.editing else "New session"
+        self.sub_title = "New session" if self.is_new else "Edit session"
         self._start_state = self._form_state()
         self.watch(self.app, "ready", self._fill_banks)
 
@@ -373,4 +375,4 @@ class SetupScreen(AppScreen[None]):
             elif choice == "discard":
                 self.dismiss()
 
-        self.app.push_screen(LeaveFormDialog(editing=self.editing is not None), chosen)
+        self.app.push_screen(LeaveFormDialog(editing=not self.is_new), chosen)

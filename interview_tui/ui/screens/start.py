@@ -24,6 +24,8 @@ from interview_tui.ui.widgets.key_footer import KeyFooter
 from interview_tui.ui.widgets.session_table import HEADER, SessionTable
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from interview_tui.followups import DueItem
     from interview_tui.models import Session
     from interview_tui.people_due import PersonDue
@@ -55,6 +57,7 @@ NEEDS_DATA = frozenset(
         "advance_status",
         "search",
         "patterns",
+        "people",
         "export_all",
     }
 )
@@ -125,6 +128,17 @@ def title_counts(rows: list[SessionSummary], shown: list[SessionSummary], query:
 def matches(row: SessionSummary, query: str) -> bool:
     text = " ".join(str(row.get(k, "")) for k in ("name", "company", "role", "status"))
     return all(word in text.lower() for word in query.lower().split())
+
+
+def session_screen(session: Session) -> Screen[None]:
+    """Where opening a session goes: a held call's page to read, else the call to run."""
+    if session.status == "ended":
+        from interview_tui.ui.screens.session_view import SessionViewScreen
+
+        return SessionViewScreen(session)
+    from interview_tui.ui.screens.live import LiveScreen
+
+    return LiveScreen(session)
 
 
 class FilterInput(Input):
@@ -536,16 +550,8 @@ class StartScreen(AppScreen[None]):
     @on(OptionList.OptionSelected, "#sessions")
     def action_open_session(self) -> None:
         session = self._load_selected()
-        if session is None:
-            return
-        if session.status == "ended":
-            from interview_tui.ui.screens.session_view import SessionViewScreen
-
-            self.app.push_screen(SessionViewScreen(session))
-        else:
-            from interview_tui.ui.screens.live import LiveScreen
-
-            self.app.push_screen(LiveScreen(session))
+        if session is not None:
+            self.app.push_screen(session_screen(session))
 
     def action_view_session(self) -> None:
         session = self._load_selected()
@@ -602,6 +608,11 @@ class StartScreen(AppScreen[None]):
         from interview_tui.ui.screens.search import SearchScreen
 
         self.app.push_screen(SearchScreen())
+
+    def action_people(self) -> None:
+        from interview_tui.ui.screens.people import PeopleScreen
+
+        self.app.push_screen(PeopleScreen())
 
     def action_patterns(self) -> None:
         from interview_tui.ui.screens.patterns import PatternsScreen
