@@ -297,7 +297,8 @@ async def test_search_finds_text_saved_from_setup_and_wrap_up_after_the_first_se
         hits = await search_for(pilot, wait_until, "orrery")
         found = {(hit.contact, hit.kind) for hit in hits}
         assert ("Ada Lovelace", "reflection") in found
-        assert ("Ada Lovelace", "referrals") in found  # Mary is a person now, not a session
+        assert ("Ada Lovelace", "referrals") in found
+        assert ("Mary Somerville", "how we met") in found  # a person of her own, found too
 
 
 @pytest.fixture(autouse=True)

@@ -122,9 +122,19 @@ class SearchScreen(AppScreen[None]):
         workspace = self.app.workspace
         if workspace is None:
             return
+        from interview_tui.search import person_of_key
         from interview_tui.service import StoreError
         from interview_tui.ui.screens.session_view import SessionViewScreen
 
+        person_id = person_of_key(hit.session_id)
+        if person_id is not None:  # a person's own record: their page
+            from interview_tui.ui.screens.person import PersonScreen
+
+            if workspace.person(person_id) is None:
+                self.notify("That person is no longer stored.", severity="warning")
+                return
+            self.app.push_screen(PersonScreen(person_id))
+            return
         try:
             session = workspace.load(hit.session_id)
         except StoreError as exc:
