@@ -19,11 +19,12 @@ YYYY-MM-DD).json`` and ``NAME (Machine's conflicted copy YYYY-MM-DD).json``).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TypeVar
 
-from interview_tui.models import AgendaItem, FollowUp, Referral, Session
+from interview_tui.models import CONTACT_STATUSES, AgendaItem, FollowUp, Referral, Session
 from interview_tui.person import Interaction, Person
 from interview_tui.session_flow import contact_status_rank
 
@@ -87,12 +88,10 @@ def _text(ours: str, theirs: str, what: str, merged: Merged) -> str:
     return text
 
 
-Item = TypeVar("Item")
+Item = TypeVar("Item", bound=str)
 
 
-def _further(ours: Item, theirs: Item, rank: dict[Item, int] | None, what: str, m: Merged) -> Item:
-    if rank is None:
-        return ours
+def _further(ours: Item, theirs: Item, rank: Mapping[str, int], what: str, m: Merged) -> Item:
     if rank.get(theirs, -1) > rank.get(ours, -1):
         m.taken.add(what)
         return theirs
@@ -253,7 +252,7 @@ def merge_people(ours: Person, theirs: Person, *, theirs_newer: bool) -> tuple[P
         ours.introducer_thanked or theirs.introducer_thanked
     ):
         person.introducer_thanked = True
-    rank = {status: contact_status_rank(status) for status in (ours.status, theirs.status)}
+    rank: dict[str, int] = {s: contact_status_rank(s) for s in CONTACT_STATUSES}
     person.status = _further(ours.status, theirs.status, rank, "the contact status", m)
     person.created_at = min(ours.created_at, theirs.created_at, key=_comparable)
     person.tags = _union(ours.tags, theirs.tags)
