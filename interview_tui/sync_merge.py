@@ -38,6 +38,7 @@ _DROPBOX = re.compile(
 
 _QUESTION_RANK = {"pending": 0, "skipped": 1, "asked": 2}
 _SESSION_RANK = {"planned": 0, "live": 1, "ended": 2}
+_CONTACT_RANK: dict[str, int] = {s: contact_status_rank(s) for s in CONTACT_STATUSES}
 
 
 def conflict_original(name: str) -> str | None:
@@ -193,12 +194,8 @@ def merge_sessions(ours: Session, theirs: Session) -> tuple[Session, Merged]:
     for key, text in theirs.reflections.items():
         reflections[key] = _text(reflections.get(key, ""), text, "reflections", m)
     session.reflections = reflections
-    rank = {
-        status: contact_status_rank(status)
-        for status in (ours.contact_status, theirs.contact_status)
-    }
     session.contact_status = _further(
-        ours.contact_status, theirs.contact_status, rank, "the contact status", m
+        ours.contact_status, theirs.contact_status, _CONTACT_RANK, "the contact status", m
     )
     session.status = _further(ours.status, theirs.status, _SESSION_RANK, "the call's state", m)
     session.started_at = _earliest(ours.started_at, theirs.started_at)
@@ -252,8 +249,7 @@ def merge_people(ours: Person, theirs: Person, *, theirs_newer: bool) -> tuple[P
         ours.introducer_thanked or theirs.introducer_thanked
     ):
         person.introducer_thanked = True
-    rank: dict[str, int] = {s: contact_status_rank(s) for s in CONTACT_STATUSES}
-    person.status = _further(ours.status, theirs.status, rank, "the contact status", m)
+    person.status = _further(ours.status, theirs.status, _CONTACT_RANK, "the contact status", m)
     person.created_at = min(ours.created_at, theirs.created_at, key=_comparable)
     person.tags = _union(ours.tags, theirs.tags)
     seen = {_interaction_key(i) for i in ours.interactions}
