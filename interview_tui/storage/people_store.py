@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from interview_tui.locations import ensure_private_dir
 from interview_tui.person import PERSON_SCHEMA_VERSION, Person
 from interview_tui.storage.safe_storage import DamagedFile, UnreadableFile, read_json, safe_write
+from interview_tui.sync_merge import conflict_original
 
 PEOPLE_DIR = "people"
 PERSON_TABLE = "person"
@@ -96,7 +97,11 @@ class PeopleStore:
                 self.notices.append(f"Cannot list {self.folder}: {exc.strerror or exc}.")
                 names = []
             for name in names:
-                if name.endswith(".json") and not name.startswith("."):
+                if (
+                    name.endswith(".json")
+                    and not name.startswith(".")
+                    and conflict_original(name) is None  # merged by the workspace instead
+                ):
                     person = self._read(self.folder / name)
                     if person is not None:
                         people[person.id] = person
