@@ -317,10 +317,11 @@ class SessionStore:
         """
         self._refresh(self._session_stamps())
 
-    def _refresh(self, stamps: dict[str, Stamp]) -> bool:
+    def _refresh(self, stamps: dict[str, Stamp]) -> set[str]:
         """Bring the rows up to the session files: read the new and the changed (their size
-        or time differs from when the row was made), drop the gone. True if a row changed."""
-        changed = False
+        or time differs from when the row was made), drop the gone. The ids read again or
+        dropped."""
+        changed: set[str] = set()
         for session_id in sorted(stamps):
             if session_id in self._summaries and self._stamps.get(session_id) == stamps[session_id]:
                 continue
@@ -328,19 +329,19 @@ class SessionStore:
             if doc is None or doc.get("id") != session_id:
                 if session_id in self._summaries and doc is None:
                     self._forget(session_id)
-                    changed = True
+                    changed.add(session_id)
                 continue
             self._set_stamp(session_id, stamps[session_id])
+            changed.add(session_id)  # its notes may have changed if its row did not
             summary = summarize(doc)
             if self._summaries.get(session_id) == summary:
                 continue
-            changed = True
             if not self.read_only and self._index_writable:
                 with contextlib.suppress(OSError):  # still listed; written with the next save
                     self._update_index(summary)
             self._summaries[session_id] = summary
         for session_id in sorted(self._summaries.keys() - stamps.keys()):
-            changed = True
+            changed.add(session_id)
             self._set_stamp(session_id, None)
             del self._summaries[session_id]
             doc_id = self._index_ids.pop(session_id, None)
@@ -349,9 +350,9 @@ class SessionStore:
                     self._index.table(TABLE).remove(doc_ids=[doc_id])
         return changed
 
-    def rescan(self) -> bool:
+    def rescan(self) -> set[str]:
         """Look at the session files again (a sync tool may have added, changed or removed
-        some): one ``stat`` each, a read only for what changed. True if the list changed."""
+        some): one ``stat`` each, a read only for what changed. The ids read again or gone."""
         with self._mutex:
             self._index_db()
             changed = self._refresh(self._session_stamps())
@@ -452,9 +453,11 @@ class SessionStore:
             self._dbs[session_id] = db
         return db
 
-    def load(self, session_id: str) -> Session:
+    def load(self, session_id: str, *, remember: bool = True) -> Session:
+        """The stored session; ``remember=False`` for a look that will not be saved back
+        (search, exports), which leaves alone what :meth:`changed_on_disk` compares with."""
         with self._mutex:
-            return self._load(session_id)
+            return self._load(session_id, remember)
 
     def changed_on_disk(self, session_id: str) -> dict[str, Any] | None:
         """The session as its file now holds it, if someone else (a sync tool) rewrote the
@@ -471,7 +474,7 @@ class SessionStore:
             doc = data.get(SESSION_TABLE, {}).get("1") if isinstance(data, dict) else None
             return doc if isinstance(doc, dict) else None
 
-    def _load(self, session_id: str) -> Session:
+    def _load(self, session_id: str, remember: bool) -> Session:
         path = self._session_path(session_id)
         stamp = _stamp(path)
         if not os.path.lexists(path):
@@ -495,7 +498,7 @@ class SessionStore:
             self._dbs.pop(session_id, None)
             self._forget(session_id)
             raise StoreError(f"session {session_id} could not be read; kept as {kept}") from None
-        if stamp is not None:
+        if stamp is not None and remember:
             self._known[session_id] = stamp
         return session
 
@@ -557,7 +560,7 @@ class SessionStore:
         """Every readable session, skipping (and reporting) damaged ones."""
         for summary in self.summaries():
             with contextlib.suppress(StoreError):
-                yield self.load(summary["id"])
+                yield self.load(summary["id"], remember=False)
 
     def load_all(self) -> tuple[list[Session], list[str]]:
         """Every readable session, and one line for each that could not be read (exports
@@ -566,7 +569,7 @@ class SessionStore:
         skipped: list[str] = []
         for summary in self.summaries():
             try:
-                sessions.append(self.load(summary["id"]))
+                sessions.append(self.load(summary["id"], remember=False))
             except StoreError as exc:
                 if self._session_path(summary["id"]) not in self._left_out:
                     skipped.append(str(exc))
