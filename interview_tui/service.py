@@ -433,7 +433,7 @@ class Workspace:
         """Look at the data folder again (a sync tool may have changed it): conflict copies
         merged, sessions added, changed or gone brought into the list. Reads files: call it
         from a worker."""
-        lines = self.merge_conflict_copies()
+        lines = self.merge_conflict_copies() if not self._store.closed else []
         changed = self._store.rescan()
         with self._search_lock:
             self._stale |= changed

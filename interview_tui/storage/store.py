@@ -138,6 +138,7 @@ class SessionStore:
         self._known: dict[str, Stamp] = {}
         """Each session file as this run last loaded or wrote it: a save that finds it
         otherwise knows someone else (a sync tool) changed it meanwhile."""
+        self._closed = False
         self._mutex = threading.RLock()
         """Rows, stamps and files: the folder check runs in a worker beside autosaves."""
         problem = folder_problem(self.root)
@@ -196,16 +197,22 @@ class SessionStore:
             db.close()
         self._dbs.clear()
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def close(self) -> None:
-        for db in self._dbs.values():
-            db.close()
-        self._dbs.clear()
-        with contextlib.suppress(OSError):
-            self._write_stamps()
-        if self._index is not None:
-            self._index.close()
-            self._index = None
-        self._lock.release()
+        with self._mutex:
+            self._closed = True
+            for db in self._dbs.values():
+                db.close()
+            self._dbs.clear()
+            with contextlib.suppress(OSError):
+                self._write_stamps()
+            if self._index is not None:
+                self._index.close()
+                self._index = None
+            self._lock.release()
 
     # -- damaged files -------------------------------------------------------------------
 
@@ -354,6 +361,8 @@ class SessionStore:
         """Look at the session files again (a sync tool may have added, changed or removed
         some): one ``stat`` each, a read only for what changed. The ids read again or gone."""
         with self._mutex:
+            if self._closed:  # a last look from a worker as the app quits
+                return set()
             self._index_db()
             changed = self._refresh(self._session_stamps())
             with contextlib.suppress(OSError):
