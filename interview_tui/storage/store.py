@@ -13,6 +13,7 @@ import contextlib
 import errno
 import os
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -55,6 +56,8 @@ FILES_TABLE = "files"
 made, so a file a sync tool changed (even with an older time) is read again."""
 
 Stamp = tuple[int, int]
+WRITER_GRACE_NS = 10 * 10**9
+"""How long a session file that does not parse is taken for one still being written."""
 
 
 def _stamp_of(info: os.stat_result) -> Stamp:
@@ -324,14 +327,24 @@ class SessionStore:
         """
         self._refresh(self._session_stamps())
 
-    def _refresh(self, stamps: dict[str, Stamp]) -> set[str]:
+    def _refresh(self, stamps: dict[str, Stamp], *, wait_for_writers: bool = False) -> set[str]:
         """Bring the rows up to the session files: read the new and the changed (their size
         or time differs from when the row was made), drop the gone. The ids read again or
-        dropped."""
+        dropped. ``wait_for_writers``: a file changed in the last seconds that does not parse
+        may be one a sync tool is still writing in place; it is looked at again next time
+        rather than set aside as damaged."""
         changed: set[str] = set()
+        now = time.time_ns()
         for session_id in sorted(stamps):
             if session_id in self._summaries and self._stamps.get(session_id) == stamps[session_id]:
                 continue
+            if wait_for_writers and now - stamps[session_id][0] < WRITER_GRACE_NS:
+                try:
+                    read_json(self.sessions_dir / f"{session_id}.json")
+                except DamagedFile:
+                    continue
+                except UnreadableFile:
+                    pass  # said by the read below
             doc = self._read_document(self.sessions_dir / f"{session_id}.json")
             if doc is None or doc.get("id") != session_id:
                 if session_id in self._summaries and doc is None:
@@ -364,7 +377,7 @@ class SessionStore:
             if self._closed:  # a last look from a worker as the app quits
                 return set()
             self._index_db()
-            changed = self._refresh(self._session_stamps())
+            changed = self._refresh(self._session_stamps(), wait_for_writers=True)
             with contextlib.suppress(OSError):
                 self._write_stamps()
             return changed

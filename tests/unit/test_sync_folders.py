@@ -252,3 +252,21 @@ def test_each_machine_has_its_own_lock(tmp_path: Path, monkeypatch: pytest.Monke
     finally:
         for workspace in (same_machine, desktop, laptop):
             workspace.close()
+
+
+def test_a_file_half_written_by_a_sync_tool_is_waited_for_not_set_aside(tmp_path: Path):
+    root = tmp_path / "data"
+    session = _session()
+    workspace = Workspace.open(root)
+    try:
+        workspace.save(session)
+        whole = _file(root, session).read_bytes()
+        _file(root, session).write_bytes(whole[: len(whole) // 2])  # written in place, so far
+        assert not workspace.check_folder().changed
+        assert [row["id"] for row in workspace.summaries()] == [session.id]
+        _file(root, session).write_bytes(whole.replace(b"Acme", b"Globex"))  # done
+        assert workspace.check_folder().changed
+        assert workspace.summaries()[0]["company"] == "Globex"
+        assert not list(root.glob("sessions/*.damaged-*"))
+    finally:
+        workspace.close()
