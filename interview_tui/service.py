@@ -429,18 +429,58 @@ class Workspace:
         self._store.notices.extend(self._take_people_notices())
         return lines
 
+    def _take_in(self, person: Person, other: Person, *, theirs_newer: bool) -> None:
+        """Merge ``other`` (another machine's version) into ``person`` in place: screens
+        holding ``person`` see the merge, and their next save cannot write it away."""
+        from interview_tui.sync_merge import merge_people
+
+        merged, what = merge_people(person, other, theirs_newer=theirs_newer)
+        if merged == person:
+            return
+        both_sides = merged != other  # not simply the other machine's newer version
+        for name in type(person).model_fields:
+            setattr(person, name, getattr(merged, name))
+        if both_sides:
+            with self._merge_lock:
+                self._sync_lines.append(
+                    f"{person.name}'s record was changed here and on another machine: "
+                    f"{what.text()}."
+                )
+
+    def _people_changed_elsewhere(self) -> bool:
+        """People whose files a sync tool changed, arrived or removed: taken in. True if
+        the people changed."""
+        from interview_tui.storage.store import StoreError
+
+        with self._people_lock:
+            store = self._people_ready()
+            changed, arrived_or_went = store.rescan()
+            for other in changed:
+                person = store.all().get(other.id)
+                if person is None:
+                    continue
+                self._take_in(person, other, theirs_newer=True)
+                if person != other and not self.read_only:
+                    with contextlib.suppress(StoreError):  # tried again at the next save
+                        self.save_person(person)
+        self._store.notices.extend(self._take_people_notices())
+        return bool(changed) or arrived_or_went
+
     def check_folder(self) -> FolderCheck:
         """Look at the data folder again (a sync tool may have changed it): conflict copies
         merged, sessions added, changed or gone brought into the list. Reads files: call it
         from a worker."""
-        lines = self.merge_conflict_copies() if not self._store.closed else []
+        if self._store.closed:
+            return FolderCheck()
+        lines = self.merge_conflict_copies()
+        people_changed = self._people_changed_elsewhere()
         changed = self._store.rescan()
         with self._search_lock:
             self._stale |= changed
         with self._merge_lock:
             lines = self._sync_lines + lines
             self._sync_lines = []
-        return FolderCheck(bool(changed) or bool(lines), lines)
+        return FolderCheck(bool(changed) or people_changed or bool(lines), lines)
 
     def _calendar_saved(
         self, snapshot: SessionSnapshot, session: Session | None, before: SessionSummary | None
@@ -594,7 +634,11 @@ class Workspace:
             raise ReadOnlyError(f"nothing was saved: {self.read_only_reason}")
         try:
             with self._people_lock:
-                self._people_ready().save(person)
+                store = self._people_ready()
+                other = store.changed_on_disk(person.id)
+                if other is not None:  # a sync rewrote the file since it was read here
+                    self._take_in(person, other, theirs_newer=False)
+                store.save(person)
         except OSError as exc:
             raise StoreError(f"could not save {person.name}: {exc.strerror or exc}") from exc
 

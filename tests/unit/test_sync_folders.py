@@ -270,3 +270,29 @@ def test_a_file_half_written_by_a_sync_tool_is_waited_for_not_set_aside(tmp_path
         assert not list(root.glob("sessions/*.damaged-*"))
     finally:
         workspace.close()
+
+
+def test_a_person_changed_by_a_sync_while_open_is_taken_in_not_written_away(two_machines):
+    laptop, desktop, session = two_machines
+    workspace = Workspace.open(laptop)
+    try:
+        person = workspace.person(workspace.load(session.id).person_id)
+        assert person is not None and person.phone == ""
+        name = f"{person.id}.json"
+        shutil.copy2(desktop / "people" / name, laptop / "people" / name)  # the sync lands
+        assert workspace.check_folder().changed
+        assert person.phone == "+34 600 000 000"  # the object a screen holds, too
+
+        shutil.copy2(laptop / "people" / name, tmp := laptop.parent / name)
+        later = json.loads(tmp.read_text())
+        later["person"]["1"]["notes"] = "Met at the meetup"
+        (laptop / "people" / name).write_text(json.dumps(later))
+        person.notes = "Prefers mornings"  # edited here before the look
+        workspace.save_person(person)
+        stored = json.loads((laptop / "people" / name).read_text())["person"]["1"]
+        assert "Met at the meetup" in stored["notes"] and "Prefers mornings" in stored["notes"]
+        assert any(
+            "changed here and on another machine" in x for x in workspace.check_folder().lines
+        )
+    finally:
+        workspace.close()
