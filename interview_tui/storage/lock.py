@@ -17,8 +17,8 @@ at one lock. The README says to leave ``.lock*`` out of sync all the same.
 
 from __future__ import annotations
 
+import platform
 import re
-import socket
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -29,7 +29,7 @@ LOCK_FILE_MODE = 0o600
 
 def lock_file_name(host: str | None = None) -> str:
     """``.lock-<host>``: the host name in letters, digits, dots and dashes only."""
-    name = host if host is not None else socket.gethostname()
+    name = host if host is not None else platform.node()
     safe = re.sub(r"[^A-Za-z0-9.-]+", "-", name.split(".")[0] or name).strip("-.")[:63]
     return f"{LOCK_PREFIX}-{safe or 'this-machine'}"
 

@@ -95,6 +95,22 @@ class SessionSnapshot:
         return cls(session.id, session.model_dump(mode="json"))
 
 
+def _reads_as_session(path: Path) -> bool:
+    """Whether ``path`` holds a session this version can open; it is left as it is."""
+    try:
+        data = read_json(path)
+    except DamagedFile:
+        return False
+    doc = data.get(SESSION_TABLE, {}).get("1") if isinstance(data, dict) else None
+    if not isinstance(doc, dict):
+        return data is None  # gone: the read that follows drops it
+    try:
+        Session.model_validate(doc)
+    except ValidationError:
+        return False
+    return True
+
+
 def _open_db(path: Path, read_only: bool) -> TinyDB:
     return TinyDB(path, storage=SafeJSONStorage, read_only=read_only)
 
@@ -330,22 +346,24 @@ class SessionStore:
     def _refresh(self, stamps: dict[str, Stamp], *, wait_for_writers: bool = False) -> set[str]:
         """Bring the rows up to the session files: read the new and the changed (their size
         or time differs from when the row was made), drop the gone. The ids read again or
-        dropped. ``wait_for_writers``: a file changed in the last seconds that does not parse
-        may be one a sync tool is still writing in place; it is looked at again next time
-        rather than set aside as damaged."""
+        dropped. A listed file that no longer reads as a session keeps its row (opening it
+        sets it aside and says so); with ``wait_for_writers`` a new one changed in the last
+        seconds that does not read is looked at next time (a sync tool may still be writing
+        it in place)."""
         changed: set[str] = set()
         now = time.time_ns()
         for session_id in sorted(stamps):
             if session_id in self._summaries and self._stamps.get(session_id) == stamps[session_id]:
                 continue
-            if wait_for_writers and now - stamps[session_id][0] < WRITER_GRACE_NS:
-                try:
-                    read_json(self.sessions_dir / f"{session_id}.json")
-                except DamagedFile:
-                    continue
-                except UnreadableFile:
-                    pass  # said by the read below
-            doc = self._read_document(self.sessions_dir / f"{session_id}.json")
+            path = self.sessions_dir / f"{session_id}.json"
+            if session_id in self._summaries:
+                if not _reads_as_session(path):
+                    continue  # listed as it was: opening it says what is wrong
+            elif wait_for_writers and now - stamps[session_id][0] < WRITER_GRACE_NS:
+                with contextlib.suppress(UnreadableFile):  # said by the read below
+                    if not _reads_as_session(path):
+                        continue  # perhaps still being written: looked at next time
+            doc = self._read_document(path)
             if doc is None or doc.get("id") != session_id:
                 if session_id in self._summaries and doc is None:
                     self._forget(session_id)

@@ -239,9 +239,9 @@ def test_an_open_session_rewritten_by_a_sync_keeps_both_versions(two_machines):
 
 def test_each_machine_has_its_own_lock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     root = tmp_path / "data"
-    monkeypatch.setattr(lock.socket, "gethostname", lambda: "laptop.local")
+    monkeypatch.setattr(lock.platform, "node", lambda: "laptop.local")
     laptop = Workspace.open(root)
-    monkeypatch.setattr(lock.socket, "gethostname", lambda: "desktop")
+    monkeypatch.setattr(lock.platform, "node", lambda: "desktop")
     desktop = Workspace.open(root)  # the other machine's copy of the folder, as synced
     same_machine = Workspace.open(root)
     try:
