@@ -157,6 +157,7 @@ class Workspace:
         save too, so a screen still holding the session as it was cannot write them away.
         Forgotten when the session is loaded again (the new copy holds them)."""
         self._sync_lines: list[str] = []
+        self._lines_lock = threading.Lock()  # taken last, alone: never while waiting for another
         self._people_store: PeopleStore | None = None
         self._people_lock = threading.RLock()
         self._search: SearchIndex | None = None
@@ -301,7 +302,8 @@ class Workspace:
             for other in absorbed:
                 merged, _ = merge_sessions(merged, other)
             if line:
-                self._sync_lines.append(line)
+                with self._lines_lock:
+                    self._sync_lines.append(line)
             if merged == ours:
                 return snapshot, model
             return SessionSnapshot.of(merged), merged
@@ -441,7 +443,7 @@ class Workspace:
         for name in type(person).model_fields:
             setattr(person, name, getattr(merged, name))
         if both_sides:
-            with self._merge_lock:
+            with self._lines_lock:
                 self._sync_lines.append(
                     f"{person.name}'s record was changed here and on another machine: "
                     f"{what.text()}."
@@ -477,7 +479,7 @@ class Workspace:
         changed = self._store.rescan()
         with self._search_lock:
             self._stale |= changed
-        with self._merge_lock:
+        with self._lines_lock:
             lines = self._sync_lines + lines
             self._sync_lines = []
         return FolderCheck(bool(changed) or people_changed or bool(lines), lines)
