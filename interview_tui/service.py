@@ -15,13 +15,22 @@ A save that changes what the calendar shows (the schedule, the length, who it is
 follow-ups) has ``<data folder>/exports/followups.ics`` rewritten a moment later, in the
 background (:mod:`interview_tui.calendar_feed`); any other save, an autosave of notes say,
 only compares a few fields.
+
+A data folder carried between two machines by a sync tool (Syncthing, Dropbox, iCloud Drive,
+git) is looked at again by :meth:`Workspace.check_folder` (the start screen, every two
+seconds): sessions added, changed or removed there are listed, and a sync tool's conflict
+copies are merged into their originals (:mod:`interview_tui.sync_merge`), the copy kept in
+``conflicts/``. A session rewritten on disk while it is open here keeps what is open: the
+version found on disk is kept in ``conflicts/`` and merged into every later save of it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -133,9 +142,25 @@ def _key_of_row(row: SessionSummary | None) -> str | None:
     )
 
 
+@dataclass
+class FolderCheck:
+    """What :meth:`Workspace.check_folder` found: whether the list changed, and one line for
+    the person per merge or problem."""
+
+    changed: bool = False
+    lines: list[str] = field(default_factory=list)
+
+
 class Workspace:
     def __init__(self, store: SessionStore) -> None:
         self._store = store
+        self._merge_lock = threading.RLock()
+        self._absorbed: dict[str, list[Session]] = {}
+        """Other machines' versions merged into a session this run: merged into each later
+        save too, so a screen still holding the session as it was cannot write them away.
+        Forgotten when the session is loaded again (the new copy holds them)."""
+        self._sync_lines: list[str] = []
+        self._lines_lock = threading.Lock()  # taken last, alone: never while waiting for another
         self._people_store: PeopleStore | None = None
         self._people_lock = threading.RLock()
         self._search: SearchIndexFile | None = None
@@ -159,6 +184,7 @@ class Workspace:
         workspace = cls(SessionStore(root, read_only=read_only))
         if not workspace.read_only:
             workspace._people_ready()  # a folder from before people is upgraded now, once
+            workspace.notices.extend(workspace.merge_conflict_copies())
         return workspace
 
     # -- the folder ------------------------------------------------------------------------
@@ -194,7 +220,10 @@ class Workspace:
         return self._store.summaries()
 
     def load(self, session_id: str) -> Session:
-        return self._store.load(session_id)
+        session = self._store.load(session_id)
+        with self._merge_lock:
+            self._absorbed.pop(session_id, None)  # this copy holds what was merged
+        return session
 
     def sessions(self) -> Iterator[Session]:
         """Every readable session, newest first; damaged ones are skipped and reported."""
@@ -218,6 +247,8 @@ class Workspace:
         else:
             people = self._people_of(session) if not self.read_only else []
             snapshot, model = SessionSnapshot.of(session), session
+        if not self.read_only:
+            snapshot, model = self._with_other_versions(snapshot, model)
         session_id = snapshot.session_id
         before = self._store.summary(session_id) if session_id not in self._calendar_keys else None
         self._store.save(snapshot, update_index=update_index)
@@ -225,6 +256,237 @@ class Workspace:
         self._calendar_saved(snapshot, model, before)
         for person in people:  # after the notes: a refused person file costs no note
             self.save_person(person)
+
+    def _with_other_versions(
+        self, snapshot: SessionSnapshot, model: Session | None
+    ) -> tuple[SessionSnapshot, Session | None]:
+        """The session to write: ``snapshot`` with what other machines' versions add — one
+        found on disk now (rewritten behind its back, kept in ``conflicts/`` first) and any
+        merged earlier this run."""
+        from interview_tui.models import Session
+        from interview_tui.storage.conflict_copies import keep_version
+        from interview_tui.storage.session_index import SESSIONS_DIR
+        from interview_tui.storage.store import SESSION_TABLE, SessionSnapshot
+        from interview_tui.sync_merge import merge_sessions
+
+        session_id = snapshot.session_id
+        with self._merge_lock:
+            found = self._store.changed_on_disk(session_id)
+            absorbed = self._absorbed.setdefault(session_id, [])
+            if found is None and not absorbed:
+                self._absorbed.pop(session_id, None)
+                return snapshot, model
+            try:
+                ours = model if model is not None else Session.model_validate(snapshot.document)
+            except ValueError:
+                return snapshot, model
+            line = ""
+            if found is not None:
+                try:
+                    kept: Path | str = keep_version(
+                        self.root, SESSIONS_DIR, session_id, SESSION_TABLE, found
+                    )
+                    kept = Path(kept).relative_to(self.root)
+                except OSError as exc:
+                    kept = f"nowhere ({exc.strerror or exc})"
+                try:
+                    absorbed.append(Session.model_validate(found))
+                    line = (
+                        f"{ours.contact.name}'s session was changed on another machine while "
+                        f"it was open here: what is open here stays, with what that version "
+                        f"adds; that version is kept in {kept}."
+                    )
+                except ValueError:
+                    line = (
+                        f"{ours.contact.name}'s session was changed on another machine while "
+                        f"it was open here, into something that cannot be read; what is open "
+                        f"here stays, and that version is kept in {kept}."
+                    )
+            merged = ours
+            for other in absorbed:
+                merged, _ = merge_sessions(merged, other)
+            if line:
+                with self._lines_lock:
+                    self._sync_lines.append(line)
+            if merged == ours:
+                return snapshot, model
+            return SessionSnapshot.of(merged), merged
+
+    # -- a folder that a sync tool carries -------------------------------------------------
+
+    def merge_conflict_copies(self) -> list[str]:
+        """Merge every sync tool's conflict copy of a session or a person into its original
+        and keep the copy in ``conflicts/``; one line for the person per copy."""
+        if self.read_only:
+            return []
+        with self._merge_lock:
+            return self._merge_session_copies() + self._merge_person_copies()
+
+    def _kept(self, path: Path) -> str:
+        from interview_tui.storage.conflict_copies import keep_aside
+
+        try:
+            return str(keep_aside(self.root, path).relative_to(self.root))
+        except OSError as exc:
+            return f"{path} (it could not be moved: {exc.strerror or exc})"
+
+    @staticmethod
+    def _reason(exc: ValueError) -> str:
+        from pydantic import ValidationError
+
+        if isinstance(exc, ValidationError):
+            first = exc.errors()[0]
+            where = ".".join(str(part) for part in first["loc"])
+            return f"{where}: {first['msg']}"
+        return str(exc)
+
+    def _merge_session_copies(self) -> list[str]:
+        from interview_tui.models import Session
+        from interview_tui.storage.conflict_copies import find_conflict_copies, read_record
+        from interview_tui.storage.store import SESSION_TABLE, StoreError
+        from interview_tui.sync_merge import merge_sessions
+
+        lines = []
+        for copy in find_conflict_copies(self._store.sessions_dir):
+            try:
+                theirs = Session.model_validate(read_record(copy.path, SESSION_TABLE))
+                if theirs.id != copy.record_id:
+                    raise ValueError(f"it holds session {theirs.id}, not {copy.record_id}")
+            except ValueError as exc:
+                lines.append(
+                    f"A copy of a session from another machine cannot be read "
+                    f"({copy.path.name}: {self._reason(exc)}); nothing was merged from it, "
+                    f"and it is kept as {self._kept(copy.path)}."
+                )
+                continue
+            found = self._store.changed_on_disk(copy.record_id)
+            if found is not None:  # open here, and the sync put the other version in place
+                with contextlib.suppress(ValueError):
+                    other = Session.model_validate(found)
+                    self._absorbed.setdefault(copy.record_id, []).append(other)
+            try:
+                ours: Session | None = self._store.load(copy.record_id)
+            except StoreError:
+                ours = None  # gone here, or damaged (set aside and said so by the store)
+            try:
+                if ours is None:
+                    self.save(theirs)
+                    said = "it was not here, so that version is the session now"
+                else:
+                    merged, what = merge_sessions(ours, theirs)
+                    if merged != ours:
+                        self.save(merged)
+                    said = what.text()
+                    self._absorbed.setdefault(copy.record_id, []).append(theirs)
+            except StoreError as exc:
+                lines.append(
+                    f"Could not merge a copy of {theirs.contact.name}'s session from another "
+                    f"machine ({exc}); it stays as {copy.path.name} and is tried again."
+                )
+                continue
+            lines.append(
+                f"Merged a copy of {theirs.contact.name}'s session from another machine: "
+                f"{said}; the copy is in {self._kept(copy.path)}."
+            )
+        return lines
+
+    def _merge_person_copies(self) -> list[str]:
+        from interview_tui.person import Person
+        from interview_tui.storage.conflict_copies import find_conflict_copies, read_record
+        from interview_tui.storage.people_store import PERSON_TABLE
+        from interview_tui.storage.store import StoreError
+        from interview_tui.sync_merge import merge_people
+
+        lines = []
+        store = self._people_ready()
+        for copy in find_conflict_copies(store.folder):
+            try:
+                theirs = Person.model_validate(read_record(copy.path, PERSON_TABLE))
+                if theirs.id != copy.record_id:
+                    raise ValueError(f"it holds person {theirs.id}, not {copy.record_id}")
+            except ValueError as exc:
+                lines.append(
+                    f"A copy of a person from another machine cannot be read "
+                    f"({copy.path.name}: {self._reason(exc)}); nothing was merged from it, "
+                    f"and it is kept as {self._kept(copy.path)}."
+                )
+                continue
+            ours = self.person(copy.record_id)
+            try:
+                if ours is None:
+                    self.save_person(theirs)
+                    said = "they were not here, so that version is their record now"
+                else:
+                    newer = copy.newer_than_original()
+                    merged, what = merge_people(ours, theirs, theirs_newer=newer)
+                    if merged != ours:
+                        self.save_person(merged)
+                    said = what.text()
+            except StoreError as exc:
+                lines.append(
+                    f"Could not merge a copy of {theirs.name}'s record from another machine "
+                    f"({exc}); it stays as {copy.path.name} and is tried again."
+                )
+                continue
+            lines.append(
+                f"Merged a copy of {theirs.name}'s record from another machine: {said}; "
+                f"the copy is in {self._kept(copy.path)}."
+            )
+        self._store.notices.extend(self._take_people_notices())
+        return lines
+
+    def _take_in(self, person: Person, other: Person, *, theirs_newer: bool) -> None:
+        """Merge ``other`` (another machine's version) into ``person`` in place: screens
+        holding ``person`` see the merge, and their next save cannot write it away."""
+        from interview_tui.sync_merge import merge_people
+
+        merged, what = merge_people(person, other, theirs_newer=theirs_newer)
+        if merged == person:
+            return
+        both_sides = merged != other  # not simply the other machine's newer version
+        for name in type(person).model_fields:
+            setattr(person, name, getattr(merged, name))
+        if both_sides:
+            with self._lines_lock:
+                self._sync_lines.append(
+                    f"{person.name}'s record was changed here and on another machine: "
+                    f"{what.text()}."
+                )
+
+    def _people_changed_elsewhere(self) -> bool:
+        """People whose files a sync tool changed, arrived or removed: taken in. True if
+        the people changed."""
+        from interview_tui.storage.store import StoreError
+
+        with self._people_lock:
+            store = self._people_ready()
+            changed, arrived_or_went = store.rescan()
+            for other in changed:
+                person = store.all().get(other.id)
+                if person is None:
+                    continue
+                self._take_in(person, other, theirs_newer=True)
+                if person != other and not self.read_only:
+                    with contextlib.suppress(StoreError):  # tried again at the next save
+                        self.save_person(person)
+        self._store.notices.extend(self._take_people_notices())
+        return bool(changed) or arrived_or_went
+
+    def check_folder(self) -> FolderCheck:
+        """Look at the data folder again (a sync tool may have changed it): conflict copies
+        merged, sessions added, changed or gone brought into the list. Reads files: call it
+        from a worker."""
+        if self._store.closed:
+            return FolderCheck()
+        lines = self.merge_conflict_copies()
+        people_changed = self._people_changed_elsewhere()
+        changed = self._store.rescan()
+        with self._search_lock:
+            self._stale |= changed
+        with self._lines_lock:
+            lines = self._sync_lines + lines
+            self._sync_lines = []
+        return FolderCheck(bool(changed) or people_changed or bool(lines), lines)
 
     def _calendar_saved(
         self, snapshot: SessionSnapshot, session: Session | None, before: SessionSummary | None
@@ -289,7 +551,11 @@ class Workspace:
                 from interview_tui.storage.search_index import SearchIndexFile
 
                 self._search = SearchIndexFile(
-                    self.root, self.load, read_only=self.read_only, load_person=self.person
+                    self.root,
+                    # Read for the index, not opened: a sync's later change to it is no conflict.
+                    lambda session_id: self._store.load(session_id, remember=False),
+                    read_only=self.read_only,
+                    load_person=self.person,
                 )
             return self._search
 
@@ -399,7 +665,11 @@ class Workspace:
             raise ReadOnlyError(f"nothing was saved: {self.read_only_reason}")
         try:
             with self._people_lock:
-                self._people_ready().save(person)
+                store = self._people_ready()
+                other = store.changed_on_disk(person.id)
+                if other is not None:  # a sync rewrote the file since it was read here
+                    self._take_in(person, other, theirs_newer=False)
+                store.save(person)
         except OSError as exc:
             raise StoreError(f"could not save {person.name}: {exc.strerror or exc}") from exc
         with self._search_lock:

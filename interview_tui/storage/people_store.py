@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from interview_tui.locations import ensure_private_dir
 from interview_tui.person import PERSON_SCHEMA_VERSION, Person
 from interview_tui.storage.safe_storage import DamagedFile, UnreadableFile, read_json, safe_write
+from interview_tui.sync_merge import conflict_original
 
 PEOPLE_DIR = "people"
 PERSON_TABLE = "person"
@@ -48,6 +49,16 @@ class PeopleStore:
         self.read_only = read_only
         self.notices: list[str] = []
         self._people: dict[str, Person] | None = None
+        self._stamps: dict[str, tuple[int, int]] = {}
+        """Each person file as this run last read or wrote it (mtime in ns, size): one that
+        differs was changed by someone else, a sync tool say."""
+
+    def _stamp(self, person_id: str) -> tuple[int, int] | None:
+        try:
+            info = os.stat(self._path(person_id))
+        except OSError:
+            return None
+        return (info.st_mtime_ns, info.st_size)
 
     def _path(self, person_id: str) -> Path:
         if not person_id or "/" in person_id or "\\" in person_id or person_id.startswith("."):
@@ -96,10 +107,17 @@ class PeopleStore:
                 self.notices.append(f"Cannot list {self.folder}: {exc.strerror or exc}.")
                 names = []
             for name in names:
-                if name.endswith(".json") and not name.startswith("."):
+                if (
+                    name.endswith(".json")
+                    and not name.startswith(".")
+                    and conflict_original(name) is None  # merged by the workspace instead
+                ):
+                    stamp = self._stamp(name[: -len(".json")])
                     person = self._read(self.folder / name)
                     if person is not None:
                         people[person.id] = person
+                        if stamp is not None and name == f"{person.id}.json":
+                            self._stamps[person.id] = stamp
             self._people = people
         return self._people
 
@@ -114,6 +132,59 @@ class PeopleStore:
         data = json.dumps(person_document(person), ensure_ascii=False, indent=1)
         safe_write(self._path(person.id), data.encode("utf-8"))
         self.all()[person.id] = person
+        stamp = self._stamp(person.id)
+        if stamp is not None:
+            self._stamps[person.id] = stamp
+
+    def changed_on_disk(self, person_id: str) -> Person | None:
+        """The person as their file holds them now, if someone else rewrote it since this
+        run read or wrote it; else None."""
+        known = self._stamps.get(person_id)
+        stamp = self._stamp(person_id)
+        if known is None or stamp is None or stamp == known:
+            return None
+        person = self._read(self._path(person_id))
+        self._stamps[person_id] = stamp
+        return person if person is not None and person.id == person_id else None
+
+    def rescan(self) -> tuple[list[Person], bool]:
+        """Look at the person files again: people whose file someone else changed (as the
+        file holds them, for the caller to merge into the cached ones), and whether anyone
+        arrived or went (added to or dropped from the cache here)."""
+        if self._people is None:
+            return [], False
+        try:
+            names = os.listdir(self.folder)
+        except OSError:
+            return [], False
+        on_disk = {
+            name[: -len(".json")]
+            for name in names
+            if name.endswith(".json")
+            and not name.startswith(".")
+            and conflict_original(name) is None
+        }
+        arrived_or_went = False
+        changed = []
+        for person_id in sorted(on_disk):
+            if person_id in self._people:
+                other = self.changed_on_disk(person_id)
+                if other is not None:
+                    changed.append(other)
+                continue
+            stamp = self._stamp(person_id)
+            person = self._read(self._path(person_id))
+            if person is not None and person.id == person_id:
+                self._people[person_id] = person
+                if stamp is not None:
+                    self._stamps[person_id] = stamp
+                arrived_or_went = True
+        for person_id in sorted(self._people.keys() - on_disk):
+            if person_id in self._stamps:  # written or read here once, now gone
+                del self._people[person_id]
+                del self._stamps[person_id]
+                arrived_or_went = True
+        return changed, arrived_or_went
 
     def delete(self, person_id: str) -> None:
         if self.read_only:

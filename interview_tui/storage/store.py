@@ -12,6 +12,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -46,8 +48,27 @@ from interview_tui.storage.session_index import (
     summarize,
     when_stamp,
 )
+from interview_tui.sync_merge import conflict_original
 
 SESSION_TABLE = "session"
+FILES_TABLE = "files"
+"""In ``index.json`` beside the rows: each session file's (mtime in ns, size) when its row was
+made, so a file a sync tool changed (even with an older time) is read again."""
+
+Stamp = tuple[int, int]
+WRITER_GRACE_NS = 10 * 10**9
+"""How long a session file that does not parse is taken for one still being written."""
+
+
+def _stamp_of(info: os.stat_result) -> Stamp:
+    return (info.st_mtime_ns, info.st_size)
+
+
+def _stamp(path: Path) -> Stamp | None:
+    try:
+        return _stamp_of(os.stat(path))
+    except OSError:
+        return None
 
 
 class StoreError(Exception):
@@ -72,6 +93,22 @@ class SessionSnapshot:
     @classmethod
     def of(cls, session: Session) -> SessionSnapshot:
         return cls(session.id, session.model_dump(mode="json"))
+
+
+def _reads_as_session(path: Path) -> bool:
+    """Whether ``path`` holds a session this version can open; it is left as it is."""
+    try:
+        data = read_json(path)
+    except DamagedFile:
+        return False
+    doc = data.get(SESSION_TABLE, {}).get("1") if isinstance(data, dict) else None
+    if not isinstance(doc, dict):
+        return data is None  # gone: the read that follows drops it
+    try:
+        Session.model_validate(doc)
+    except ValidationError:
+        return False
+    return True
 
 
 def _open_db(path: Path, read_only: bool) -> TinyDB:
@@ -114,6 +151,15 @@ class SessionStore:
         """Why nothing can be saved here, for the person: another copy, or the folder."""
         """Session files that could not be read this run, and what was said about each."""
         self._index_writable = True
+        self._stamps: dict[str, Stamp] = {}
+        """Each listed session file as its row was made from it (see :data:`FILES_TABLE`)."""
+        self._stamps_dirty = False
+        self._known: dict[str, Stamp] = {}
+        """Each session file as this run last loaded or wrote it: a save that finds it
+        otherwise knows someone else (a sync tool) changed it meanwhile."""
+        self._closed = False
+        self._mutex = threading.RLock()
+        """Rows, stamps and files: the folder check runs in a worker beside autosaves."""
         problem = folder_problem(self.root)
         if problem:
             raise StoreError(
@@ -170,14 +216,22 @@ class SessionStore:
             db.close()
         self._dbs.clear()
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def close(self) -> None:
-        for db in self._dbs.values():
-            db.close()
-        self._dbs.clear()
-        if self._index is not None:
-            self._index.close()
-            self._index = None
-        self._lock.release()
+        with self._mutex:
+            self._closed = True
+            for db in self._dbs.values():
+                db.close()
+            self._dbs.clear()
+            with contextlib.suppress(OSError):
+                self._write_stamps()
+            if self._index is not None:
+                self._index.close()
+                self._index = None
+            self._lock.release()
 
     # -- damaged files -------------------------------------------------------------------
 
@@ -241,6 +295,14 @@ class SessionStore:
             elif not self._index_writable:
                 storage.prime({})
         table = self._index.table(TABLE)
+        files = data.get(FILES_TABLE) if isinstance(data, dict) else None
+        stamps = files.get("1", {}).get("stamps") if isinstance(files, dict) else None
+        if isinstance(stamps, dict) and isinstance(stored, dict):
+            self._stamps = {
+                key: (value[0], value[1])
+                for key, value in stamps.items()
+                if isinstance(value, list) and len(value) == 2
+            }
         if not isinstance(stored, dict):
             rows = self._rebuild_rows()
             if writing:
@@ -254,7 +316,24 @@ class SessionStore:
                     self._index_ids[row["id"]] = int(doc_id)
                     self._summaries[row["id"]] = cast(SessionSummary, dict(row))
             self._reconcile_index()
+        with contextlib.suppress(OSError):  # read again at the next open, that is all
+            self._write_stamps()
         return self._index
+
+    def _write_stamps(self) -> None:
+        if not self._stamps_dirty or not self._writes_index() or self._index is None:
+            return
+        stamps = {key: list(value) for key, value in sorted(self._stamps.items())}
+        self._index.table(FILES_TABLE).upsert(Document({"stamps": stamps}, doc_id=1))
+        self._stamps_dirty = False
+
+    def _set_stamp(self, session_id: str, stamp: Stamp | None) -> None:
+        if stamp is None:
+            if self._stamps.pop(session_id, None) is not None:
+                self._stamps_dirty = True
+        elif self._stamps.get(session_id) != stamp:
+            self._stamps[session_id] = stamp
+            self._stamps_dirty = True
 
     def _reconcile_index(self) -> None:
         """Make the index list exactly the session files.
@@ -262,38 +341,87 @@ class SessionStore:
         A new session is written before its index entry, and a deleted one is removed
         before its entry, so a crash in between would hide a session or list a ghost.
         """
-        on_disk = self._session_files()
-        for session_id in sorted(on_disk - self._summaries.keys()):
-            doc = self._read_document(self.sessions_dir / f"{session_id}.json")
-            if doc is None or doc.get("id") != session_id:
+        self._refresh(self._session_stamps())
+
+    def _refresh(self, stamps: dict[str, Stamp], *, wait_for_writers: bool = False) -> set[str]:
+        """Bring the rows up to the session files: read the new and the changed (their size
+        or time differs from when the row was made), drop the gone. The ids read again or
+        dropped. A listed file that no longer reads as a session keeps its row (opening it
+        sets it aside and says so); with ``wait_for_writers`` a new one changed in the last
+        seconds that does not read is looked at next time (a sync tool may still be writing
+        it in place)."""
+        changed: set[str] = set()
+        now = time.time_ns()
+        for session_id in sorted(stamps):
+            if session_id in self._summaries and self._stamps.get(session_id) == stamps[session_id]:
                 continue
+            path = self.sessions_dir / f"{session_id}.json"
+            if session_id in self._summaries:
+                if not _reads_as_session(path):
+                    continue  # listed as it was: opening it says what is wrong
+            elif wait_for_writers and now - stamps[session_id][0] < WRITER_GRACE_NS:
+                with contextlib.suppress(UnreadableFile):  # said by the read below
+                    if not _reads_as_session(path):
+                        continue  # perhaps still being written: looked at next time
+            doc = self._read_document(path)
+            if doc is None or doc.get("id") != session_id:
+                if session_id in self._summaries and doc is None:
+                    self._forget(session_id)
+                    changed.add(session_id)
+                continue
+            self._set_stamp(session_id, stamps[session_id])
+            changed.add(session_id)  # its notes may have changed if its row did not
             summary = summarize(doc)
+            if self._summaries.get(session_id) == summary:
+                continue
             if not self.read_only and self._index_writable:
                 with contextlib.suppress(OSError):  # still listed; written with the next save
                     self._update_index(summary)
             self._summaries[session_id] = summary
-        for session_id in sorted(self._summaries.keys() - on_disk):
+        for session_id in sorted(self._summaries.keys() - stamps.keys()):
+            changed.add(session_id)
+            self._set_stamp(session_id, None)
             del self._summaries[session_id]
             doc_id = self._index_ids.pop(session_id, None)
             if doc_id is not None and self._writes_index() and self._index is not None:
                 with contextlib.suppress(OSError):
                     self._index.table(TABLE).remove(doc_ids=[doc_id])
+        return changed
+
+    def rescan(self) -> set[str]:
+        """Look at the session files again (a sync tool may have added, changed or removed
+        some): one ``stat`` each, a read only for what changed. The ids read again or gone."""
+        with self._mutex:
+            if self._closed:  # a last look from a worker as the app quits
+                return set()
+            self._index_db()
+            changed = self._refresh(self._session_stamps(), wait_for_writers=True)
+            with contextlib.suppress(OSError):
+                self._write_stamps()
+            return changed
 
     def _writes_index(self) -> bool:
         return not self.read_only and self._index_writable
 
     def _session_files(self) -> set[str]:
-        """The ids of the session files; anything else named like one (a folder, a link to
-        nothing, a pipe) is named in a notice and left out."""
-        ids = set()
+        return set(self._session_stamps())
+
+    def _session_stamps(self) -> dict[str, Stamp]:
+        """The ids of the session files and their stamps; anything else named like one (a
+        folder, a link to nothing, a pipe) is named in a notice and left out, and a sync
+        tool's conflict copy is left for :mod:`interview_tui.storage.conflict_copies`."""
+        ids: dict[str, Stamp] = {}
         try:
             with os.scandir(self.sessions_dir) as entries:
                 for entry in entries:
                     name = entry.name
                     if not name.endswith(".json") or name.startswith("."):
                         continue
+                    if conflict_original(name) is not None:
+                        continue
                     if entry.is_file():
-                        ids.add(name[: -len(".json")])
+                        with contextlib.suppress(OSError):  # gone since it was listed
+                            ids[name[: -len(".json")]] = _stamp_of(entry.stat())
                     else:
                         self._read_document(Path(entry.path))  # says what it is instead
         except FileNotFoundError:  # a read-only look at a folder that has no sessions yet
@@ -304,10 +432,11 @@ class SessionStore:
 
     def _rebuild_rows(self) -> list[SessionSummary]:
         rows = []
-        for session_id in sorted(self._session_files()):
+        for session_id, stamp in sorted(self._session_stamps().items()):
             doc = self._read_document(self.sessions_dir / f"{session_id}.json")
-            if doc is not None:
+            if doc is not None and doc.get("id") == session_id:
                 rows.append(summarize(doc))
+                self._set_stamp(session_id, stamp)
         return rows
 
     def _read_document(self, path: Path) -> dict[str, Any] | None:
@@ -329,13 +458,16 @@ class SessionStore:
 
     def summaries(self) -> list[SessionSummary]:
         """Every session's list fields, newest first."""
-        self._index_db()
-        return sorted(self._summaries.values(), key=when_stamp, reverse=True)
+        with self._mutex:
+            self._index_db()
+            rows = list(self._summaries.values())
+        return sorted(rows, key=when_stamp, reverse=True)
 
     def summary(self, session_id: str) -> SessionSummary | None:
         """One session's list fields as last indexed, or None if it is not listed."""
-        self._index_db()
-        return self._summaries.get(session_id)
+        with self._mutex:
+            self._index_db()
+            return self._summaries.get(session_id)
 
     def _update_index(self, summary: SessionSummary) -> None:
         db = self._index_db()
@@ -361,8 +493,30 @@ class SessionStore:
             self._dbs[session_id] = db
         return db
 
-    def load(self, session_id: str) -> Session:
+    def load(self, session_id: str, *, remember: bool = True) -> Session:
+        """The stored session; ``remember=False`` for a look that will not be saved back
+        (search, exports), which leaves alone what :meth:`changed_on_disk` compares with."""
+        with self._mutex:
+            return self._load(session_id, remember)
+
+    def changed_on_disk(self, session_id: str) -> dict[str, Any] | None:
+        """The session as its file now holds it, if someone else (a sync tool) rewrote the
+        file since this run loaded or saved it; else None."""
+        with self._mutex:
+            known = self._known.get(session_id)
+            path = self._session_path(session_id)
+            if known is None or _stamp(path) in (known, None):
+                return None
+            try:
+                data = read_json(path)
+            except (DamagedFile, UnreadableFile):
+                return None  # the save that follows sets it aside and says so
+            doc = data.get(SESSION_TABLE, {}).get("1") if isinstance(data, dict) else None
+            return doc if isinstance(doc, dict) else None
+
+    def _load(self, session_id: str, remember: bool) -> Session:
         path = self._session_path(session_id)
+        stamp = _stamp(path)
         if not os.path.lexists(path):
             raise StoreError(f"no session {session_id!r} in {self.sessions_dir}")
         noticed = len(self.notices)
@@ -376,7 +530,7 @@ class SessionStore:
                 raise StoreError(f"no session {session_id!r} in {self.sessions_dir}")
             raise StoreError(f"session {session_id} was damaged; {self.notices[-1]}")
         try:
-            return Session.model_validate(doc)
+            session = Session.model_validate(doc)
         except ValidationError as exc:
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"])
@@ -384,11 +538,18 @@ class SessionStore:
             self._dbs.pop(session_id, None)
             self._forget(session_id)
             raise StoreError(f"session {session_id} could not be read; kept as {kept}") from None
+        if stamp is not None and remember:
+            self._known[session_id] = stamp
+        return session
 
     def save(self, session: Session | SessionSnapshot, *, update_index: bool = True) -> None:
         """Write the session crash-safely; ``update_index=False`` for cheap autosaves."""
         if self.read_only:
             raise ReadOnlyError("this data folder is open in another copy; nothing was saved")
+        with self._mutex:
+            self._save(session, update_index)
+
+    def _save(self, session: Session | SessionSnapshot, update_index: bool) -> None:
         snapshot = session if isinstance(session, SessionSnapshot) else SessionSnapshot.of(session)
         doc = snapshot.document
         doc["schema_version"] = SCHEMA_VERSION
@@ -402,10 +563,14 @@ class SessionStore:
                 table.insert(Document(doc, doc_id=1))
             if update_index:
                 self._update_index(summarize(doc))
+            stamp = _stamp(self._session_path(snapshot.session_id))
+            if stamp is not None:
+                self._known[snapshot.session_id] = stamp
+                self._set_stamp(snapshot.session_id, stamp)  # ours: not to be read again
         except DamagedFile as exc:
             self._dbs.pop(snapshot.session_id, None)
             self._set_aside(exc.path, exc.reason)
-            self.save(snapshot, update_index=update_index)
+            self._save(snapshot, update_index)
         except OSError as exc:
             self._dbs.pop(snapshot.session_id, None)
             raise StoreError(f"could not save: {exc.strerror or exc}") from exc
@@ -413,11 +578,14 @@ class SessionStore:
     def delete(self, session_id: str) -> None:
         if self.read_only:
             raise ReadOnlyError("read-only")
-        db = self._dbs.pop(session_id, None)
-        if db is not None:
-            db.close()
-        self._session_path(session_id).unlink(missing_ok=True)
-        self._forget(session_id)
+        with self._mutex:
+            db = self._dbs.pop(session_id, None)
+            if db is not None:
+                db.close()
+            self._session_path(session_id).unlink(missing_ok=True)
+            self._forget(session_id)
+            self._known.pop(session_id, None)
+            self._set_stamp(session_id, None)
 
     def _forget(self, session_id: str) -> None:
         """Take a session off the list: deleted, or its file was set aside as damaged."""
@@ -432,7 +600,7 @@ class SessionStore:
         """Every readable session, skipping (and reporting) damaged ones."""
         for summary in self.summaries():
             with contextlib.suppress(StoreError):
-                yield self.load(summary["id"])
+                yield self.load(summary["id"], remember=False)
 
     def load_all(self) -> tuple[list[Session], list[str]]:
         """Every readable session, and one line for each that could not be read (exports
@@ -441,7 +609,7 @@ class SessionStore:
         skipped: list[str] = []
         for summary in self.summaries():
             try:
-                sessions.append(self.load(summary["id"]))
+                sessions.append(self.load(summary["id"], remember=False))
             except StoreError as exc:
                 if self._session_path(summary["id"]) not in self._left_out:
                     skipped.append(str(exc))

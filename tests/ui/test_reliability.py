@@ -37,6 +37,7 @@ import interview_tui
 from interview_tui.models import AgendaItem, Contact, Session
 from interview_tui.storage import safe_storage
 from interview_tui.storage.autosave import Autosaver
+from interview_tui.storage.lock import lock_file_name
 from interview_tui.storage.session_index import read_summaries
 from interview_tui.storage.store import SessionStore, StoreError
 from interview_tui.ui import keymap
@@ -460,7 +461,7 @@ async def test_files_the_app_creates_are_private_even_with_an_open_umask(
         await wait_until(pilot, lambda: listed(app) == 1)
 
     files = [p for p in root.rglob("*") if p.is_file()]
-    assert {p.name for p in files} >= {"index.json", ".lock"}
+    assert {p.name for p in files} >= {"index.json", lock_file_name()}
     assert [p.parent.name for p in files if p.suffix == ".json"].count("sessions") == 1
     assert mode(root) == 0o700
     assert mode(root / "sessions") == 0o700

@@ -23,6 +23,7 @@ from interview_tui.export import write_export
 from interview_tui.locations import EXPORTS_DIR
 from interview_tui.models import AgendaItem, Contact, Session
 from interview_tui.storage import store as store_module
+from interview_tui.storage.lock import lock_file_name
 from interview_tui.storage.store import ReadOnlyError, SessionStore, StoreError
 
 KINDS = ("folder", "dangling link", "unreadable", "pipe")
@@ -333,7 +334,7 @@ def test_a_read_only_data_folder_opens_read_only_with_one_notice(
 ) -> None:
     root = tmp_path / "data"
     sessions = stored_sessions(root)
-    (root / ".lock").unlink()  # as if the folder had been copied from a backup
+    (root / lock_file_name()).unlink()  # as if the folder had been copied from a backup
     read_only_folder(root)
     before = tree(root)
 

@@ -13,6 +13,7 @@ import pytest
 
 from interview_tui.models import SCHEMA_VERSION, AgendaItem
 from interview_tui.storage import safe_storage
+from interview_tui.storage.lock import lock_file_name
 from interview_tui.storage.store import ReadOnlyError, SessionStore, StoreError
 
 DAMAGE = {
@@ -103,7 +104,7 @@ def test_files_are_private_to_the_user(data_dir, live_session):
     assert mode(data_dir / "sessions") == 0o700
     assert mode(session_file(store, live_session.id)) == 0o600
     assert mode(data_dir / "index.json") == 0o600
-    assert mode(data_dir / ".lock") == 0o600
+    assert mode(data_dir / lock_file_name()) == 0o600
 
 
 def test_a_second_store_on_the_same_folder_is_read_only(data_dir, live_session):

@@ -184,10 +184,27 @@ class StartScreen(AppScreen[None]):
         self.rows = read_summaries(self.app.data_root) or []
         self.show_rows()
         self.watch(self.app, "ready", self._on_app_ready, init=False)
+        self.set_interval(2.0, self.check_folder)
 
     def _on_app_ready(self, ready: bool) -> None:
         self.reload()
         self.refresh_bindings()  # the keys that wait for the data folder
+
+    def check_folder(self) -> None:
+        """Every two seconds: sessions a sync tool added, changed or removed are listed, and
+        its conflict copies merged (one line each), without a restart. Off the UI thread."""
+        workspace = self.app.workspace
+        if workspace is None or not self.is_current:
+            return
+
+        def look() -> None:
+            found = workspace.check_folder()
+            for line in found.lines:
+                self.app.call_from_thread(self.app.notify, line, title="Synced", timeout=15)
+            if found.changed:
+                self.app.call_from_thread(self.reload)
+
+        self.run_worker(look, thread=True, exclusive=True, group="folder", exit_on_error=False)
 
     def on_screen_resume(self) -> None:
         self.reload()
