@@ -141,6 +141,10 @@ def fill_gaps(person: Person, other: object) -> list[str]:
     if isinstance(connected, date) and person.connected_on is None:
         person.connected_on = connected
         filled.append("connected_on")
+    note = getattr(other, "note", "")  # an imported card's note: the person's, while empty
+    if isinstance(note, str) and note.strip() and not person.notes.strip():
+        person.notes = note.strip()
+        filled.append("notes")
     return filled
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from interview_tui.import_cards import PersonCard
+from interview_tui.models import MAX_NAME_LENGTH
 from interview_tui.people import fill_gaps, find_same
 from interview_tui.person import Person
 
@@ -42,15 +43,20 @@ class ImportOutcome:
 
 
 def person_from_card(card: PersonCard) -> Person:
+    """A new person from a card; a name too long for one is cut, and kept whole in the notes."""
+    name, note = card.name.strip(), card.note
+    if len(name) > MAX_NAME_LENGTH:
+        note = f"{name}\n{note}".strip()
+        name = name[: MAX_NAME_LENGTH - 1].rstrip() + "…"
     return Person(
-        name=card.name,
+        name=name,
         company=card.company,
         role=card.role,
         email=card.email,
         profile_url=card.profile_url,
         phone=card.phone,
         connected_on=card.connected_on,
-        notes=card.note,
+        notes=note,
         how_met=f"Imported from {card.where.rsplit(':', 1)[0]}" if card.where else "",
     )
 

@@ -151,6 +151,24 @@ class FolderCheck:
     lines: list[str] = field(default_factory=list)
 
 
+def _person_key(doc: Mapping[str, Any]) -> str:
+    """What a person takes from a stored session (status, the call, notes sent, details),
+    comparable across saves."""
+    followups = [
+        (f.get("kind"), f.get("due"), f.get("done"))
+        for f in doc.get("followups") or []
+        if isinstance(f, Mapping)
+    ]
+    referrals = [
+        (r.get("person_id"), r.get("contacted"))
+        for r in doc.get("referrals") or []
+        if isinstance(r, Mapping)
+    ]
+    fields = ("person_id", "contact", "contact_status", "status", "started_at", "ended_at")
+    picked = [doc.get(name) for name in (*fields, "outreach_sent_on")]
+    return json.dumps([picked, followups, referrals], sort_keys=True, default=str)
+
+
 class Workspace:
     def __init__(self, store: SessionStore) -> None:
         self._store = store
@@ -163,6 +181,11 @@ class Workspace:
         self._lines_lock = threading.Lock()  # taken last, alone: never while waiting for another
         self._people_store: PeopleStore | None = None
         self._people_lock = threading.RLock()
+        self._lost_people_checked = False
+        self._person_keys: dict[str, str] = {}
+        """What each session last gave its person (see ``_person_key``)."""
+        self._person_ids: dict[str, str] = {}
+        """Each saved session's person, for snapshots of a model that predates the link."""
         self._search: SearchIndexFile | None = None
         self._stale: set[str] = set()
         self._search_lock = threading.Lock()
@@ -244,9 +267,12 @@ class Workspace:
         people: list[Person] = []
         if isinstance(session, SessionSnapshot):
             snapshot, model = session, None
+            if not self.read_only:
+                people = self._people_of_snapshot(snapshot)
         else:
             people = self._people_of(session) if not self.read_only else []
             snapshot, model = SessionSnapshot.of(session), session
+            self._person_keys[session.id] = _person_key(snapshot.document)
         if not self.read_only:
             snapshot, model = self._with_other_versions(snapshot, model)
         session_id = snapshot.session_id
@@ -642,9 +668,49 @@ class Workspace:
         from interview_tui.people import fold
 
         with self._people_lock:
-            people = list(self._people_ready().all().values())
+            store = self._people_ready()
+            if not self._lost_people_checked:
+                self._lost_people_checked = True
+                self._store.notices.extend(self._take_people_notices())
+                if not self.read_only:
+                    self._rebuild_lost_people()
+            people = list(store.all().values())
         self._store.notices.extend(self._take_people_notices())
         return sorted(people, key=lambda p: (fold(p.name), p.id))
+
+    def _rebuild_lost_people(self) -> None:
+        """Make again, from their sessions, anyone whose file could not be read (set aside as
+        damaged, or gone): the same id, so introductions and sessions still lead to them."""
+        from interview_tui.people import person_from_contact, sync_from_session
+        from interview_tui.storage.store import StoreError
+
+        known = self._people_ready().all()
+        lost: dict[str, list[str]] = {}
+        for row in self.summaries():
+            person_id = row.get("person_id")
+            if person_id and person_id not in known:
+                lost.setdefault(person_id, []).append(row["id"])
+        for person_id, session_ids in lost.items():
+            sessions = []
+            for session_id in session_ids:
+                with contextlib.suppress(StoreError):
+                    sessions.append(self._store.load(session_id, remember=False))
+            if not sessions:
+                continue
+            sessions.sort(key=lambda session: session.created_at)
+            person = person_from_contact(sessions[0].contact)  # as the upgrade made them
+            person.id, person.created_at = person_id, sessions[0].created_at
+            for session in sessions:
+                sync_from_session(person, session)
+            try:
+                self.save_person(person)
+            except StoreError:
+                continue  # said by the save's caller next time; the sessions are untouched
+            count = f"{len(sessions)} session{'s' if len(sessions) > 1 else ''}"
+            self._store.notices.append(
+                f"{person.name}'s record could not be read, so it was made again from their "
+                f"{count}; what you had written on the person alone is in the file kept aside."
+            )
 
     def _take_people_notices(self) -> list[str]:
         store = self._people_ready()
@@ -677,6 +743,27 @@ class Workspace:
         if index is not None and index.ready:
             index.update_person(person)
 
+    def _people_of_snapshot(self, snapshot: SessionSnapshot) -> list[Person]:
+        """:meth:`_people_of` for a snapshot (the call and wrap-up screens save those), only
+        when what a person takes from it changed: typing notes costs a comparison."""
+        from interview_tui.models import Session
+
+        doc = snapshot.document
+        known = self._person_ids.get(snapshot.session_id)
+        if known and not doc.get("person_id"):  # a screen holding the session from before
+            doc["person_id"] = known
+        key = _person_key(doc)
+        if self._person_keys.get(snapshot.session_id) == key:
+            return []
+        try:
+            session = Session.model_validate(doc)
+        except ValueError:
+            return []
+        people = self._people_of(session)
+        doc["person_id"] = session.person_id
+        self._person_keys[snapshot.session_id] = _person_key(doc)
+        return people
+
     def _people_of(self, session: Session) -> list[Person]:
         """The session's person, found or made, with what the session says brought in, and
         people it recommended who were reached since: those that changed, to be written
@@ -698,6 +785,7 @@ class Workspace:
             if person is None:
                 person, created = person_from_contact(session.contact), True
             session.person_id = person.id
+            self._person_ids[session.id] = person.id
             if sync_from_session(person, session) or created:
                 changed.append(person)
             for referral in session.referrals:
@@ -740,9 +828,10 @@ class Workspace:
         from interview_tui.people import log_interaction
         from interview_tui.storage.store import StoreError
 
-        person = self.person(person_id)
-        if person is None:
+        stored = self.person(person_id)
+        if stored is None:
             raise StoreError("that person is no longer stored")
+        person = stored.model_copy(deep=True)  # the stored one stays as it is if saving fails
         log_interaction(person, on, kind, line)
         self.save_person(person)
         return person
@@ -767,11 +856,27 @@ class Workspace:
         for call in calls:
             existing = self.load(by_uid[call.uid]) if call.uid in by_uid else None
             result = session_for_invite(call, existing)
+            if result.outcome == "added" and result.session is not None:
+                self._contact_from_person(result.session)
             if result.outcome in ("added", "updated") and result.session is not None:
                 self.save(result.session)
                 by_uid[call.uid] = result.session.id
             results.append(result)
         return results
+
+    def _contact_from_person(self, session: Session) -> None:
+        """A new session with someone already known: their company, role… in its contact."""
+        from interview_tui.people import find_same
+
+        with self._people_lock:
+            person = find_same(self._people_ready().all().values(), session.contact, same_name=True)
+        if person is None:
+            return
+        contact = session.contact
+        for name in ("company", "role", "industry", "email", "profile_url", "how_met"):
+            if not getattr(contact, name) and getattr(person, name):
+                setattr(contact, name, getattr(person, name))
+        session.person_id = person.id
 
     def import_file(self, path: Path) -> ImportOutcome:
         """Import one file by its kind: a calendar invite (``.ics``) as scheduled sessions,

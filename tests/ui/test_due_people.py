@@ -305,3 +305,37 @@ async def test_a_thanks_the_folder_refuses_is_not_half_recorded(
         await wait_until(pilot, lambda: any("No space left" in m for m in app.messages))
         assert not app.workspace.person(bo.id).introducer_thanked
         assert "Thank Ana Núñez for introducing" in flat(screen_text(app))
+
+
+async def test_undoing_reach_out_brings_the_recommended_person_back_to_contact(
+    make_app, app_data_dir, wait_until, screen_text
+):
+    """x on "Reach out to Bo" moves Bo on to "asked"; u puts the item and Bo back."""
+    from interview_tui.models import Referral
+
+    workspace = Workspace.open(app_data_dir)
+    ana_call = Session(
+        contact=Contact(name="Ana Núñez", company="Acme"),
+        status="ended",
+        started_at=datetime.combine(date.today() - timedelta(days=2), time(10)),
+        ended_at=datetime.combine(date.today() - timedelta(days=2), time(10, 30)),
+        contact_status="thanked",
+    )
+    ana_call.referrals.append(Referral(name="Bo Lee", note="data team lead"))
+    workspace.save(ana_call)
+    bo = workspace.refer(ana_call, ana_call.referrals[0])
+    workspace.close()
+    label = "Reach out to Bo Lee (recommended by Ana Núñez)"
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_app(pilot)
+        due = app.screen.query_one("#due", OptionList)
+        await wait_until(pilot, lambda: label in flat(screen_text(app)))
+        await pilot.press("x")
+        due.highlighted = next(i for i, text in enumerate(option_texts(due)) if label in text)
+        await pilot.press("x")
+        await wait_until(pilot, lambda: label not in flat(screen_text(app)))
+        assert app.workspace.person(bo.id).status == "asked"
+        await pilot.press("u")
+        await wait_until(pilot, lambda: label in flat(screen_text(app)))
+        assert app.workspace.person(bo.id).status == "to contact"

@@ -117,3 +117,63 @@ def test_people_export_writes_csv_and_vcards(
     assert (tmp_path / "p.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     code, out, _ = run(capsys, root, "people", "export", "--format", "vcf")
     assert code == 0 and out.count("BEGIN:VCARD") == 9
+
+
+def test_an_invited_session_takes_the_known_persons_company(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "data"
+    run(capsys, root, "people", "import", str(IMPORTS / "Connections.csv"))
+    run(capsys, root, "sessions", "import", str(IMPORTS / "google-invite.ics"))
+    (row,) = Workspace.open(root, read_only=True).summaries()
+    assert (row["name"], row["company"]) == ("Priya Raman", "Globex Corporation, LLC")
+
+
+def test_a_vcard_note_fills_an_empty_note_and_a_name_too_long_is_kept_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "data"
+    long_name = "Dr. " + "Very " * 60 + "Long"
+    csv = tmp_path / "Connections.csv"
+    csv.write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        f"{long_name},X,,,Acme,,02 Jun 2026\n"
+    )
+    code, out, err = run(capsys, root, "people", "import", str(csv))
+    assert code == 0 and "1 added" in out and "pydantic" not in err
+    (person,) = Workspace.open(root, read_only=True).people()
+    assert person.name.endswith("…") and long_name in person.notes
+    run(capsys, root, "people", "import", str(IMPORTS / "Connections.csv"))
+    before = {p.name: p.notes for p in Workspace.open(root, read_only=True).people()}
+    run(capsys, root, "people", "import", str(IMPORTS / "contacts-v3.vcf"))
+    after = {p.name: p.notes for p in Workspace.open(root, read_only=True).people()}
+    gained = [name for name in after if after[name] and not before.get(name)]
+    assert gained, "a vCard NOTE reaches a person imported from Connections.csv first"
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`people list | head -1`: once head has gone, writing raises BrokenPipeError."""
+    import io
+    import os
+    import sys
+
+    root = tmp_path / "data"
+    run(capsys, root, "people", "import", str(IMPORTS / "Connections.csv"))
+    read_end, write_end = os.pipe()
+
+    class GoneReader(io.StringIO):
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def fileno(self) -> int:
+            return write_end
+
+    monkeypatch.setattr(sys, "stdout", GoneReader())
+    try:
+        assert main(["--data-dir", str(root), "people", "list"]) == 1
+    finally:
+        os.close(read_end)
+        os.close(write_end)
+    assert "Traceback" not in capsys.readouterr().err

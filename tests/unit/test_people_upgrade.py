@@ -140,12 +140,77 @@ def test_a_new_session_gets_its_person_and_a_second_one_the_same(tmp_path: Path)
     workspace.close()
 
 
-def test_a_damaged_person_file_is_kept_and_named_and_the_rest_load(old_folder: Path) -> None:
-    Workspace.open(old_folder).close()
-    victim = next(p for p in (old_folder / "people").glob("*.json"))
+def test_a_damaged_person_file_is_kept_named_and_made_again_from_their_sessions(
+    old_folder: Path,
+) -> None:
+    first = Workspace.open(old_folder)
+    ana = next(p for p in first.people() if p.name == "Ana Núñez")
+    bo = next(p for p in first.people() if p.name == "Bo Lee")
+    first.close()
+    victim = old_folder / "people" / f"{ana.id}.json"
     victim.write_text("{not json")
     workspace = Workspace.open(old_folder)
-    assert len(workspace.people()) == 5
-    assert any(victim.name in line and "damaged" in line for line in workspace.notices)
+    people = {p.id: p for p in workspace.people()}
+    assert len(people) == 6
     assert list((old_folder / "people").glob(f"{victim.name}.damaged-*"))
+    notices = " ".join(workspace.notices)
+    assert victim.name in notices and "damaged" in notices
+    assert (
+        "Ana Núñez's record could not be read, so it was made again from their 2 sessions"
+        in notices
+    )
+    again = people[ana.id]
+    assert (again.name, again.status) == ("Ana Núñez", "thanked")
+    assert people[bo.id].introduced_by == ana.id  # the introduction still leads to her
+    workspace.close()
+
+
+def test_a_call_saved_as_snapshots_reaches_its_person(tmp_path: Path) -> None:
+    """The live and wrap-up screens save snapshots: the person still hears of the call."""
+    from datetime import datetime
+
+    from interview_tui.models import Contact, Session
+    from interview_tui.storage.store import SessionSnapshot
+
+    workspace = Workspace.open(tmp_path / "data")
+    session = Session(contact=Contact(name="Jean-Luc Picard", company="Starfleet"))
+    workspace.save(SessionSnapshot.of(session), update_index=False)
+    (person,) = workspace.people()
+    assert person.status == "to contact"
+    session.status = "ended"
+    session.started_at = datetime(2026, 11, 30, 10)
+    session.ended_at = datetime(2026, 11, 30, 10, 30)
+    session.contact_status = "interviewed"
+    workspace.save(SessionSnapshot.of(session))
+    (person,) = workspace.people()
+    assert person.status == "interviewed"
+    assert [(i.kind, str(i.on)) for i in person.interactions] == [("call", "2026-11-30")]
+    # The screen's model never learnt its person id; its snapshots keep the link anyway.
+    assert session.person_id is None
+    session.general_note = "typed later"
+    workspace.save(SessionSnapshot.of(session), update_index=False)
+    assert workspace.load(session.id).person_id == person.id
+    workspace.close()
+
+
+def test_a_touch_that_could_not_be_saved_is_not_shown_as_logged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date
+
+    from interview_tui.person import Person
+    from interview_tui.service import StoreError
+    from interview_tui.storage import people_store
+
+    workspace = Workspace.open(tmp_path / "data")
+    workspace.save_person(Person(name="Jean-Luc Picard"))
+    (person,) = workspace.people()
+
+    def refuse(path: Path, data: bytes) -> None:
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(people_store, "safe_write", refuse)
+    with pytest.raises(StoreError, match="Read-only file system"):
+        workspace.log_touch(person.id, date(2026, 11, 30), "logged", "coffee")
+    assert workspace.person(person.id).interactions == []
     workspace.close()

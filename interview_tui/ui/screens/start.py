@@ -163,6 +163,8 @@ class StartScreen(AppScreen[None]):
         self.last_done: tuple[DueItem, Session] | tuple[PersonDue, Changes] | None = None
         """The item ``x`` marked done (or ``z`` snoozed) last, and what it was before:
         ``u`` undoes."""
+        self.last_referred: Changes = []
+        """For an undone "reach out to": the recommended person before and after ``x``."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -364,14 +366,29 @@ class StartScreen(AppScreen[None]):
             return
         try:
             before = workspace.load(item.session_id)
+            referred = self._referred_person(before, item)
             workspace.save(mark_done(before, item))
         except (StoreError, ValueError) as exc:
             self.notify(str(exc), severity="error", timeout=10)
             self.reload()
             return
         self.last_done = (item, before)
+        # Reaching out moved the recommended person on to "asked": u takes that back too.
+        now = workspace.person(referred.id) if referred is not None else None
+        self.last_referred = [(referred, now.model_copy(deep=True))] if referred and now else []
         self.notify(f"Done: {item.label}. u undoes it.", timeout=8)
         self.reload()
+
+    def _referred_person(self, session: Session, item: DueItem) -> Person | None:
+        """For a "reach out to" item: the recommended person as stored before, if any."""
+        workspace = self.app.workspace
+        if item.kind != "referral" or workspace is None:
+            return None
+        for referral in session.referrals:
+            if referral.name == item.referral and not referral.contacted:
+                person = workspace.person(referral.person_id)
+                return person.model_copy(deep=True) if person is not None else None
+        return None
 
     def action_undo_done(self) -> None:
         """Open the item ``x`` marked done last again."""
@@ -391,6 +408,9 @@ class StartScreen(AppScreen[None]):
                 workspace.change(
                     item.session_id, lambda now: undo_mark_done(now, session_item, before)
                 )
+                if self.last_referred:
+                    start_people.undo(workspace, self.last_referred)
+                    self.last_referred = []
             else:
                 changes = cast("Changes", self.last_done[1])
                 self._people_changed(start_people.undo(workspace, changes))
