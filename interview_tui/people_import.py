@@ -19,6 +19,8 @@ class ImportReport:
     unchanged: int = 0
     skipped: list[str] = field(default_factory=list)
     """One line per card left out, with the reason."""
+    skipped_reading: int = 0
+    """Rows or cards the file's reader already left out (and named)."""
 
     @property
     def to_save(self) -> list[Person]:
@@ -28,7 +30,7 @@ class ImportReport:
         """``Connections.csv: 12 added, 3 updated, 40 unchanged, 1 skipped``."""
         return (
             f"{self.source}: {len(self.added)} added, {len(self.updated)} updated, "
-            f"{self.unchanged} unchanged, {len(self.skipped)} skipped"
+            f"{self.unchanged} unchanged, {len(self.skipped) + self.skipped_reading} skipped"
         )
 
 

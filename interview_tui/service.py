@@ -913,6 +913,7 @@ class Workspace:
             outcome.problems.append(f"{path.name}: {exc}; what was saved before it stays")
             outcome.failed = True
             return outcome
+        report.skipped_reading = sum(1 for line in cards.problems if line.endswith("skipped"))
         outcome.lines = [report.summary()]
         outcome.problems += report.skipped
         return outcome

@@ -31,6 +31,7 @@ def test_importing_connections_and_vcards_twice_changes_nothing_the_second_time(
     code, out, _ = run(capsys, root, "people", "import", *files)
     assert code == 0
     assert all(" 0 added, 0 updated, " in line for line in out.splitlines())
+    assert out.startswith("Connections.csv: 0 added, 0 updated, 9 unchanged, 1 skipped")
     people = Workspace.open(root, read_only=True).people()
     assert len({p.id for p in people}) == len(people)
     assert "Zoë O'Brien-Søndergaard 🚀" in {p.name for p in people}

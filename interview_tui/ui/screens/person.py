@@ -55,6 +55,7 @@ def detail_lines(person: Person, cadence_days: int, today: date) -> Content:
         ("", " · ".join(v for v in (person.role, person.company, person.industry) if v)),
         ("", " · ".join(v for v in (person.email, person.phone, person.profile_url) if v)),
         ("How we met", person.how_met),
+        ("Why them", person.introduction_note),
         ("Tags", ", ".join(person.tags)),
         ("Status", standing),
         ("Next touch", next_touch_text(touch, today, every)),
