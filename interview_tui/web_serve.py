@@ -60,6 +60,8 @@ def serve(data_dir: str | None, bank_paths: Sequence[str], port: int) -> int:
     @web.middleware
     async def require_secret(request: web.Request, handler: Handler) -> web.StreamResponse:
         path = request.path.encode()
+        if hmac.compare_digest(path, prefix.encode()):  # the link typed without its last "/"
+            raise web.HTTPFound(f"{prefix}/")
         if not hmac.compare_digest(path[: len(prefix) + 1], f"{prefix}/".encode()):
             raise web.HTTPForbidden(text=REFUSED)
         return await handler(request)

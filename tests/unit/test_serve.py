@@ -136,6 +136,16 @@ def test_without_the_secret_every_path_is_refused(served: Served, path: str):
     assert get(served.port, path)[0] == 403
 
 
+def test_the_link_typed_without_its_last_slash_leads_to_the_page(served: Served):
+    connection = http.client.HTTPConnection("127.0.0.1", served.port, timeout=5)
+    try:
+        connection.request("GET", f"/{served.secret}")
+        response = connection.getresponse()
+        assert (response.status, response.getheader("Location")) == (302, f"/{served.secret}/")
+    finally:
+        connection.close()
+
+
 def test_a_wrong_secret_of_the_same_length_is_refused(served: Served):
     wrong = ("A" if served.secret[0] != "A" else "B") + served.secret[1:]
     assert get(served.port, f"/{wrong}/")[0] == 403

@@ -181,9 +181,11 @@ class PersonScreen(AppScreen[None]):
 
         def grow(parent_node: object, chain_node: ChainNode) -> None:
             for child in chain_node.introduced:
-                added = parent_node.add(  # type: ignore[attr-defined]
-                    person_label(child.person, False), child.person.id
-                )
+                label = person_label(child.person, False)
+                if not child.introduced:  # nobody below: no ▼ to open
+                    parent_node.add_leaf(label, child.person.id)  # type: ignore[attr-defined]
+                    continue
+                added = parent_node.add(label, child.person.id)  # type: ignore[attr-defined]
                 grow(added, child)
                 added.expand()
 
