@@ -325,3 +325,35 @@ async def test_people_and_person_keys_are_in_the_palette_footer_and_help(
 
 async def _discover(screen) -> list:
     return [hit async for hit in ScreenActionsProvider(screen).discover()]
+
+
+async def test_an_edit_the_disk_refuses_keeps_the_form_open_with_what_was_typed(
+    make_app, people, app_data_dir, screen_text, monkeypatch
+):
+    from interview_tui.storage import people_store
+
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_people(pilot)
+        await open_person(pilot, "lee")
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PersonDialog)
+
+        def full(path, data):
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(people_store, "safe_write", full)
+        dialog.query_one("#role", Input).value = "Staff engineer, typed with care"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert dialog.query_one("#role", Input).value == "Staff engineer, typed with care"
+        assert "No space left on device" in screen_text(app)
+
+        monkeypatch.undo()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PersonScreen)
+        assert "Staff engineer, typed with care" in screen_text(app)

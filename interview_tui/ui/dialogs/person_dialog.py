@@ -1,4 +1,5 @@
-"""Edit a person: every field the form knows, each error shown under its field."""
+"""Edit a person: every field the form knows, each error shown under its field. The form
+saves through the workspace and closes only once saved, so a refused save loses no typing."""
 
 from __future__ import annotations
 
@@ -87,6 +88,19 @@ class PersonDialog(AppModal["Person | None"]):
                 first = "name"
             self.query_one(f"#{first}").focus()
             return
+        workspace = self.app.workspace
+        if workspace is not None:
+            from interview_tui.service import StoreError
+
+            try:
+                workspace.save_person(person)
+            except StoreError as exc:  # the form stays open: nothing typed is thrown away
+                self.notify(
+                    f"Not saved: {exc}. What you typed is still here.",
+                    severity="error",
+                    timeout=10,
+                )
+                return
         self.dismiss(person)
 
     def action_cancel(self) -> None:

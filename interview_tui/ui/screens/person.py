@@ -286,15 +286,7 @@ class PersonScreen(AppScreen[None]):
         from interview_tui.ui.dialogs.person_dialog import PersonDialog
 
         def edited(changed: Person | None) -> None:
-            workspace = self.app.workspace
-            if changed is None or workspace is None:
-                return
-            from interview_tui.service import StoreError
-
-            try:
-                workspace.save_person(changed)
-            except StoreError as exc:
-                self.notify(f"Not saved: {exc}", severity="error", timeout=10)
+            if changed is None:  # cancelled (the form saved it otherwise)
                 return
             self.notify(f"Saved {changed.name}.", timeout=3)
             self.show()
