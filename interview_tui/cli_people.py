@@ -72,6 +72,14 @@ def _writable_workspace(data_dir: str | None) -> Workspace | None:
     return workspace
 
 
+def _column(text: str, width: int) -> str:
+    """``text`` on one line, cut and padded to ``width`` terminal cells: a wide letter (日本,
+    most emoji) takes two, so columns line up whatever the script."""
+    from rich.cells import set_cell_size
+
+    return set_cell_size(one_line(text), width)
+
+
 def people_list(args: argparse.Namespace, workspace: Workspace) -> int:
     from interview_tui import locations
     from interview_tui.people import company_matches, last_contact, next_touch
@@ -88,7 +96,7 @@ def people_list(args: argparse.Namespace, workspace: Workspace) -> int:
             continue
         last = last_contact(person)
         print(
-            f"{one_line(person.name)[:30]:<30}  {one_line(person.company)[:24]:<24}  "
+            f"{_column(person.name, 30)}  {_column(person.company, 24)}  "
             f"{person.status:<16}  last {last.isoformat() if last else '—':<10}  "
             f"next {touch.isoformat() if touch else '—'}"
         )
