@@ -417,8 +417,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         from interview_tui.web_serve import serve
 
         return serve(args.data_dir, args.banks, args.port)
-    from interview_tui.ui.app import InterviewApp
+    import gc
 
-    app = InterviewApp(data_dir=args.data_dir, bank_paths=[Path(p) for p in args.banks])
-    app.run()
+    # No garbage collection passes until the first screen is drawn (about a tenth of the
+    # start-up's work goes into them otherwise); the app turns collection back on then.
+    gc.disable()
+    try:
+        from interview_tui.ui.app import InterviewApp
+
+        app = InterviewApp(data_dir=args.data_dir, bank_paths=[Path(p) for p in args.banks])
+        app.run()
+    finally:
+        gc.enable()
     return app.return_code or 0

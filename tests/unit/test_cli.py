@@ -8,6 +8,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 import yaml
 
 from interview_tui.cli import main
@@ -198,3 +199,20 @@ def test_python_dash_m_runs_banks_list(private_user_dirs, tmp_path):
     assert completed.returncode == 0, completed.stderr
     assert_lists_builtin_banks(completed.stdout)
     assert completed.stderr == ""
+
+
+def test_starting_the_app_leaves_garbage_collection_on_even_when_it_fails(monkeypatch, tmp_path):
+    """The command line holds collection off until the first paint; a start that fails
+    before it (here, at once) must not leave the process without it."""
+    import gc
+
+    from interview_tui.ui.app import InterviewApp
+
+    def fail(self, *args, **kwargs):
+        assert not gc.isenabled()  # held off while the app starts
+        raise RuntimeError("the terminal went away")
+
+    monkeypatch.setattr(InterviewApp, "run", fail)
+    with pytest.raises(RuntimeError):
+        main(["--data-dir", str(tmp_path)])
+    assert gc.isenabled()
