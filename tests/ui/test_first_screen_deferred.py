@@ -21,9 +21,7 @@ def store_two(store_session) -> None:
     store_session("s-kat", "Katherine Johnson", "NASA", when=datetime(2026, 3, 9, 9, 30))
 
 
-async def test_f_as_the_first_key_opens_the_filter_and_filters(
-    make_app, store_session, wait_until
-):
+async def test_f_as_the_first_key_opens_the_filter_and_filters(make_app, store_session, wait_until):
     store_two(store_session)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -216,3 +216,30 @@ def test_starting_the_app_leaves_garbage_collection_on_even_when_it_fails(monkey
     with pytest.raises(RuntimeError):
         main(["--data-dir", str(tmp_path)])
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--data-dir", "D", "--banks", "b1", "--banks=b2"],
+        ["--data-dir=D", "--banks", "b1", "--banks", "b2"],
+        ["--data", "D", "--banks", "b1", "--banks", "b2"],  # abbreviated: the full parser's
+    ],
+)
+def test_the_app_starts_with_the_data_folder_and_banks_however_they_are_spelled(monkeypatch, argv):
+    from interview_tui.ui.app import InterviewApp
+
+    started: list[tuple[object, list[Path]]] = []
+    monkeypatch.setattr(
+        InterviewApp, "run", lambda self: started.append((self.data_root, self.bank_paths))
+    )
+    assert main(argv) == 0
+    assert started == [(Path("D"), [Path("b1"), Path("b2")])]
+
+
+@pytest.mark.parametrize("argv", [["--data-dir"], ["--data-dir", "D", "--nope"]])
+def test_a_start_the_parser_cannot_read_says_so_and_exits_2(monkeypatch, argv, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    assert stopped.value.code == 2
+    assert "interview-tui: error:" in capsys.readouterr().err
