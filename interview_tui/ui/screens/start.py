@@ -168,11 +168,13 @@ class StartScreen(AppScreen[None]):
 
     def _mount_filter(self) -> None:
         """Put the filter box where its words stand (once)."""
-        for hint in self.query("#filter-hint"):
-            self.query_one("#sessions-head").mount(
-                FilterInput(placeholder=FILTER_HINT, id="filter", compact=True), before=hint
-            )
-            hint.remove()
+        if self._filter_box() is not None:
+            return
+        hint = self.query_one("#filter-hint")
+        self.query_one("#sessions-head").mount(
+            FilterInput(placeholder=FILTER_HINT, id="filter", compact=True), before=hint
+        )
+        hint.remove()
 
     def _filter_box(self) -> Input | None:
         return next(iter(self.query("#filter").results(Input)), None)
