@@ -398,7 +398,32 @@ def _left_out(skipped: int) -> str:
     return f"; left out {skipped} that could not be read (named above)" if skipped else ""
 
 
+def _app_options(argv: Sequence[str]) -> tuple[str | None, list[str]] | None:
+    """(data folder, bank paths) when ``argv`` only starts the app, its options spelled out
+    in full (``--data-dir DIR``, ``--banks=PATH``); None for anything else, which the full
+    parser reads and explains. Building that parser costs the first screen milliseconds."""
+    data_dir: str | None = None
+    banks: list[str] = []
+    items = list(argv)
+    while items:
+        name, equals, value = items.pop(0).partition("=")
+        if name not in ("--data-dir", "--banks"):
+            return None
+        if not equals:
+            if not items or items[0].startswith("-"):
+                return None
+            value = items.pop(0)
+        if name == "--data-dir":
+            data_dir = value
+        else:
+            banks.append(value)
+    return data_dir, banks
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    app_options = _app_options(sys.argv[1:] if argv is None else argv)
+    if app_options is not None:
+        return _run_app(*app_options)
     try:
         return _main(argv)
     except BrokenPipeError:
@@ -431,8 +456,20 @@ def _main(argv: Sequence[str] | None = None) -> int:
         from interview_tui.web_serve import serve
 
         return serve(args.data_dir, args.banks, args.port)
-    from interview_tui.ui.app import InterviewApp
+    return _run_app(args.data_dir, args.banks)
 
-    app = InterviewApp(data_dir=args.data_dir, bank_paths=[Path(p) for p in args.banks])
-    app.run()
+
+def _run_app(data_dir: str | None, banks: Sequence[str]) -> int:
+    import gc
+
+    # No garbage collection passes until the first screen is drawn (about a tenth of the
+    # start-up's work goes into them otherwise); the app turns collection back on then.
+    gc.disable()
+    try:
+        from interview_tui.ui.app import InterviewApp
+
+        app = InterviewApp(data_dir=data_dir, bank_paths=[Path(p) for p in banks])
+        app.run()
+    finally:
+        gc.enable()
     return app.return_code or 0

@@ -8,6 +8,7 @@ the banks (YAML) load in a worker after the first paint and are announced throug
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import signal
 import sys
@@ -100,7 +101,7 @@ class InterviewApp(App[int]):
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self.load_store_and_banks)
+        self.call_after_refresh(self._after_first_paint)
         self.app_suspend_signal.subscribe(self, self._flush_screens)
         for name in ("SIGHUP", "SIGTERM"):
             # Windows has no SIGHUP; none can be set off the main thread. Quit still saves.
@@ -109,6 +110,15 @@ class InterviewApp(App[int]):
                 continue
             with contextlib.suppress(ValueError, OSError):
                 signal.signal(sig, self._on_terminate_signal)
+
+    def _after_first_paint(self) -> None:
+        if not gc.isenabled():
+            # Started from the command line, which held garbage collection off until the
+            # first screen was drawn. What start-up built (modules, classes, the first
+            # screen) stays: frozen, later collections pass over it.
+            gc.freeze()
+            gc.enable()
+        self.load_store_and_banks()
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_store_and_banks(self) -> None:

@@ -8,6 +8,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 import yaml
 
 from interview_tui.cli import main
@@ -198,3 +199,47 @@ def test_python_dash_m_runs_banks_list(private_user_dirs, tmp_path):
     assert completed.returncode == 0, completed.stderr
     assert_lists_builtin_banks(completed.stdout)
     assert completed.stderr == ""
+
+
+def test_starting_the_app_leaves_garbage_collection_on_even_when_it_fails(monkeypatch, tmp_path):
+    """The command line holds collection off until the first paint; a start that fails
+    before it (here, at once) must not leave the process without it."""
+    import gc
+
+    from interview_tui.ui.app import InterviewApp
+
+    def fail(self, *args, **kwargs):
+        assert not gc.isenabled()  # held off while the app starts
+        raise RuntimeError("the terminal went away")
+
+    monkeypatch.setattr(InterviewApp, "run", fail)
+    with pytest.raises(RuntimeError):
+        main(["--data-dir", str(tmp_path)])
+    assert gc.isenabled()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--data-dir", "D", "--banks", "b1", "--banks=b2"],
+        ["--data-dir=D", "--banks", "b1", "--banks", "b2"],
+        ["--data", "D", "--banks", "b1", "--banks", "b2"],  # abbreviated: the full parser's
+    ],
+)
+def test_the_app_starts_with_the_data_folder_and_banks_however_they_are_spelled(monkeypatch, argv):
+    from interview_tui.ui.app import InterviewApp
+
+    started: list[tuple[object, list[Path]]] = []
+    monkeypatch.setattr(
+        InterviewApp, "run", lambda self: started.append((self.data_root, self.bank_paths))
+    )
+    assert main(argv) == 0
+    assert started == [(Path("D"), [Path("b1"), Path("b2")])]
+
+
+@pytest.mark.parametrize("argv", [["--data-dir"], ["--data-dir", "D", "--nope"]])
+def test_a_start_the_parser_cannot_read_says_so_and_exits_2(monkeypatch, argv, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    assert stopped.value.code == 2
+    assert "interview-tui: error:" in capsys.readouterr().err

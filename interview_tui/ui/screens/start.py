@@ -44,8 +44,8 @@ def status_text(row: SessionSummary) -> str:
     return contact or "planned"
 
 
+FILTER_HINT = "f: filter by name or company"
 MAX_ROWS = 500  # past this many the filter is the way in
-FIRST_ROWS = 40
 REST_OF_ROWS_DELAY = 0.3
 SORTS = ("newest", "oldest", "contact", "company")
 NEEDS_DATA = frozenset(
@@ -174,9 +174,9 @@ class StartScreen(AppScreen[None]):
             yield OptionList(id="due")
             with Horizontal(id="sessions-head"):
                 yield Static("Sessions", id="sessions-title", classes="title")
-                yield FilterInput(
-                    placeholder="f: filter by name or company", id="filter", compact=True
-                )
+                # The filter box itself comes right after the first paint (an Input costs
+                # the first screen time); until then its words stand in its place.
+                yield Static(FILTER_HINT, id="filter-hint")
             yield Static(plain(HEADER), id="sessions-header")
             yield SessionTable(id="sessions")
             yield Static(id="sessions-empty")
@@ -185,8 +185,22 @@ class StartScreen(AppScreen[None]):
     def on_mount(self) -> None:
         self.rows = read_summaries(self.app.data_root) or []
         self.show_rows()
+        self.call_after_refresh(self._mount_filter)
         self.watch(self.app, "ready", self._on_app_ready, init=False)
         self.set_interval(2.0, self.check_folder)
+
+    def _mount_filter(self) -> None:
+        """Put the filter box where its words stand (once)."""
+        if self._filter_box() is not None:
+            return
+        hint = self.query_one("#filter-hint")
+        self.query_one("#sessions-head").mount(
+            FilterInput(placeholder=FILTER_HINT, id="filter", compact=True), before=hint
+        )
+        hint.remove()
+
+    def _filter_box(self) -> Input | None:
+        return next(iter(self.query("#filter").results(Input)), None)
 
     def _on_app_ready(self, ready: bool) -> None:
         self.reload()
@@ -263,13 +277,14 @@ class StartScreen(AppScreen[None]):
 
     def show_rows(self) -> None:
         table = self.query_one("#sessions", SessionTable)
-        query = self.query_one("#filter", Input).value.strip()
+        box = self._filter_box()
+        query = box.value.strip() if box is not None else ""
         rows = [row for row in self.rows if matches(row, query)] if query else self.rows
         matched, matched_rows = len(rows), rows
         rows = sort_rows(rows, self.sort)[:MAX_ROWS]
         # A screenful now, the rest once the first screen is up: the list is what people open
         # the app to see, and every row costs layout time.
-        first = rows if self._all_rows else rows[:FIRST_ROWS]
+        first = rows if self._all_rows else rows[: self.app.size.height]
         table.set_rows([row_cells(row) for row in first], [row["id"] for row in first])
         if not self._all_rows:
             self._all_rows = True
@@ -301,7 +316,12 @@ class StartScreen(AppScreen[None]):
         self.query_one("#sessions", SessionTable).focus()
 
     def action_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        box = self._filter_box()
+        if box is None:  # pressed before the first paint was done
+            self._mount_filter()
+            self.call_after_refresh(self.action_filter)
+            return
+        box.focus()
 
     def action_leave_filter(self) -> None:
         """Escape in the filter box: clear it and go back to the list."""

@@ -1,0 +1,50 @@
+"""What the first screen leaves until after it is drawn still arrives, and works.
+
+The filter box is mounted just after the first paint (its words stand in its place until
+then), and the command line holds garbage collection off until that paint: the app must
+turn it back on, or a whole session would run without collecting cycles.
+"""
+
+from __future__ import annotations
+
+import gc
+from datetime import datetime
+
+from textual.widgets import Input
+from ui_helpers import type_text
+
+SIZE = (80, 24)
+
+
+def store_two(store_session) -> None:
+    store_session("s-ada", "Ada Lovelace", "Engines", when=datetime(2026, 3, 2, 10, 0))
+    store_session("s-kat", "Katherine Johnson", "NASA", when=datetime(2026, 3, 9, 9, 30))
+
+
+async def test_f_as_the_first_key_opens_the_filter_and_filters(make_app, store_session, wait_until):
+    store_two(store_session)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f")  # possibly before the filter box is mounted
+        await wait_until(pilot, lambda: isinstance(app.focused, Input))
+        screen = app.screen
+        assert len(screen.query("#filter")) == 1
+        assert not screen.query("#filter-hint")
+        await type_text(pilot, "kat")
+        sessions = screen.query_one("#sessions")
+        await wait_until(pilot, lambda: sessions.row_count == 1)
+        assert sessions.get_row_at(0)[1] == "Katherine Johnson"
+
+
+async def test_collection_held_off_by_the_command_line_is_on_again_after_the_first_paint(
+    make_app, store_session, wait_until
+):
+    store_two(store_session)
+    app = make_app()
+    gc.disable()  # as ``interview-tui`` does before importing the app
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_until(pilot, gc.isenabled)
+            await wait_until(pilot, lambda: app.ready)
+    finally:
+        gc.enable()
