@@ -187,6 +187,22 @@ def _view(item: Session | SessionSummary | Mapping[str, Any]) -> _DueView:
     )
 
 
+def open_followups_of_rows(rows: Iterable[Mapping[str, Any]], name: str) -> list[tuple[date, str]]:
+    """(due date, what to do) of every open follow-up in these list rows, earliest first."""
+    items = []
+    for row in rows:
+        for followup in row.get("followups") or []:
+            if not isinstance(followup, Mapping) or followup.get("done"):
+                continue
+            due = _day(followup.get("due"))
+            if due is not None:
+                label = followup_label(
+                    str(followup.get("kind")), name, str(followup.get("note", ""))
+                )
+                items.append((due, label))
+    return sorted(items)
+
+
 def followup_label(kind: str, name: str, note: str = "") -> str:
     """What to do, in words: "Send a thank-you note to Jane Smith"."""
     label = {

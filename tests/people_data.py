@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from interview_tui.models import Contact, Session
+from interview_tui.models import Contact, FollowUp, Session
 from interview_tui.person import Interaction, Person
 from interview_tui.service import Workspace
 
@@ -84,6 +84,7 @@ def ada_sessions() -> list[Session]:
         started_at=datetime(2026, 3, 2, 10, 0),
         ended_at=datetime(2026, 3, 2, 10, 30),
         general_note="Warm and direct.",
+        followups=[FollowUp(kind="check-in", due=date(2026, 6, 2))],
     )
     planned = Session(
         id="20260601-100000-ada002",

@@ -145,6 +145,8 @@ async def test_a_person_page_shows_conversations_and_the_referral_chain(
         assert "Conversations (2)" in text
         assert "held 2026-03-02" in text and "sched. 2026-06-01" in text
         assert text.index("sched. 2026-06-01") < text.index("held 2026-03-02")  # newest first
+        assert "Follow-ups (1 open)" in text
+        assert "2026-06-02  Check in with Ada Lovelace" in text
 
         await pilot.press("escape")
         assert isinstance(app.screen, PersonScreen) and app.screen.person_id == GRACE_ID

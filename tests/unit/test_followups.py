@@ -371,3 +371,21 @@ def test_reminders_from_summaries_stop_after_two(store: SessionStore) -> None:
     assert due_items(store.summaries(), today=date(2024, 3, 8)) == []
     mark_first(store, date(2024, 3, 11), "outreach-reminder")
     assert due_items(store.summaries(), today=date(2024, 4, 30)) == []
+
+
+def test_a_persons_open_follow_ups_come_from_their_list_rows_earliest_first() -> None:
+    from interview_tui.followups import open_followups_of_rows
+
+    rows = [
+        {"followups": [{"kind": "check-in", "due": "2026-06-03", "done": False}]},
+        {
+            "followups": [
+                {"kind": "thank-you", "due": "2026-03-04", "done": False},
+                {"kind": "other", "due": "2026-01-01", "done": True, "note": "sent"},
+            ]
+        },
+    ]
+    assert open_followups_of_rows(rows, "Ana") == [
+        (date(2026, 3, 4), "Send a thank-you note to Ana"),
+        (date(2026, 6, 3), "Check in with Ana"),
+    ]

@@ -115,6 +115,8 @@ class PersonScreen(AppScreen[None]):
             yield Static(id="person-details")
             yield Static(id="conversations-title", classes="title")
             yield OptionList(id="conversations")
+            yield Static(id="followups-title", classes="title")
+            yield Static(id="followups")
             yield Static("Introductions", id="introductions-title", classes="title")
             yield Tree[str](Text(""), id="introductions")
             yield Static(id="interactions-title", classes="title")
@@ -142,7 +144,9 @@ class PersonScreen(AppScreen[None]):
         details = detail_lines(person, cadence_days, date.today())
         self.query_one("#person-details", Static).update(details)
         assert workspace is not None
-        self._show_conversations(workspace.sessions_of(person.id))
+        rows = workspace.sessions_of(person.id)
+        self._show_conversations(rows)
+        self._show_followups(person, rows)
         self._show_introductions(person, workspace.people())
         self._show_interactions(person)
 
@@ -162,6 +166,26 @@ class PersonScreen(AppScreen[None]):
             self.query_one("#conversations-title", Static).update(
                 "Conversations: none yet. [b]n[/b] prepares one."
             )
+
+    def _show_followups(self, person: Person, rows: list[SessionSummary]) -> None:
+        """What is still to do with them: the open follow-ups of their conversations."""
+        from interview_tui.followups import open_followups_of_rows
+
+        items = open_followups_of_rows(rows, person.name)
+        title = self.query_one("#followups-title", Static)
+        title.update(
+            styled("Follow-ups ($count open)", count=len(items))
+            if items
+            else "Follow-ups: nothing open."
+        )
+        title.display = bool(rows)  # before any conversation there is nothing to follow up
+        box = self.query_one("#followups", Static)
+        box.update(
+            Content("\n").join(
+                styled("$day  $label", day=f"{due:%Y-%m-%d}", label=label) for due, label in items
+            )
+        )
+        box.display = bool(items)
 
     def _show_introductions(self, person: Person, people: list[Person]) -> None:
         """The chain of introducers above (top first), then whom this person introduced."""
