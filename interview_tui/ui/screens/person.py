@@ -200,7 +200,11 @@ class PersonScreen(AppScreen[None]):
         tree.root.data = top.id
         node = tree.root
         for introducer in chain[1:] + ([person] if chain else []):
-            node = node.add(person_label(introducer, introducer.id == person.id), introducer.id)
+            label = person_label(introducer, introducer.id == person.id)
+            if introducer.id == person.id and not below.introduced:  # the end of the chain
+                node = node.add_leaf(label, introducer.id)
+                continue
+            node = node.add(label, introducer.id)
             node.expand()
 
         def grow(parent_node: object, chain_node: ChainNode) -> None:
