@@ -31,7 +31,7 @@ from pathlib import Path
 import pytest
 from textual.command import CommandPalette
 from textual.widgets import Static, TextArea
-from ui_helpers import recording_app, text_of, type_text, wait_until
+from ui_helpers import recording_app, screen_text, text_of, type_text, wait_until
 
 import interview_tui
 from interview_tui.models import AgendaItem, Contact, Session
@@ -279,6 +279,8 @@ async def test_a_second_copy_opens_read_only_says_so_and_writes_nothing(
             assert app.workspace is not None and app.workspace.read_only
             assert any("read-only" in m and str(root) in m for m in app.messages), app.messages
             assert listed(app) == 1
+            # Said in the header for as long as it holds, not only in a notice that fades.
+            await wait_until(pilot, lambda: "read-only (nothing is saved)" in screen_text(app))
 
             await pilot.press("o")
             await wait_until(pilot, lambda: isinstance(app.screen, LiveScreen))

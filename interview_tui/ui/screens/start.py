@@ -243,7 +243,11 @@ class StartScreen(AppScreen[None]):
         today = date.today()
         cadence = default_cadence_days(settings.keep_in_touch_months)
         self._show_due(due_list(self.rows, self.people, today, cadence), highlight)
-        self.sub_title = weekly_line(self.rows, today, settings.weekly_goal) or None
+        week = weekly_line(self.rows, today, settings.weekly_goal)
+        workspace = self.app.workspace
+        # Said for as long as it holds, not only in a notice that fades.
+        read_only = "read-only (nothing is saved)" if workspace and workspace.read_only else ""
+        self.sub_title = " · ".join(part for part in (read_only, week) if part) or None
 
     @work(thread=True, exclusive=True, group="people", exit_on_error=False)
     def _load_people(self) -> None:
