@@ -45,6 +45,16 @@ def fold(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", bare).split())
 
 
+def name_order(name: str) -> tuple[tuple[int, int | str], ...]:
+    """A name's place in an alphabetical list: case and accents aside, and numbers in
+    number order ("Person 2" before "Person 10")."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part)
+        for part in re.split(r"(\d+)", fold(name))
+        if part
+    )
+
+
 def company_key(company: str) -> str:
     """A company name without case, accents, punctuation or legal suffix: "Acme, Inc." → "acme"."""
     words = fold(company).split()

@@ -665,7 +665,7 @@ class Workspace:
 
     def people(self) -> list[Person]:
         """Everyone, by name."""
-        from interview_tui.people import fold
+        from interview_tui.people import name_order
 
         with self._people_lock:
             store = self._people_ready()
@@ -676,7 +676,7 @@ class Workspace:
                     self._rebuild_lost_people()
             people = list(store.all().values())
         self._store.notices.extend(self._take_people_notices())
-        return sorted(people, key=lambda p: (fold(p.name), p.id))
+        return sorted(people, key=lambda p: (name_order(p.name), p.id))
 
     def _rebuild_lost_people(self) -> None:
         """Make again, from their sessions, anyone whose file could not be read (set aside as

@@ -204,3 +204,17 @@ def test_import_adds_fills_gaps_never_overwrites_and_twice_changes_nothing() -> 
     assert report.skipped == ["Connections.csv:10: no name"]
     again = merge_cards([updated, *report.added], cards, "Connections.csv")
     assert again.summary() == "Connections.csv: 0 added, 0 updated, 2 unchanged, 1 skipped"
+
+
+def test_names_sort_with_numbers_in_number_order_and_accents_aside() -> None:
+    from interview_tui.people import name_order
+
+    names = ["Person 10", "person 2", "Émile", "Person 1", "Zoë", "ana"]
+    assert sorted(names, key=name_order) == [
+        "ana",
+        "Émile",
+        "Person 1",
+        "person 2",
+        "Person 10",
+        "Zoë",
+    ]

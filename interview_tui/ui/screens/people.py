@@ -12,8 +12,8 @@ from textual.widgets import Header, Input, OptionList, Static
 
 from interview_tui.people import (
     DEFAULT_CADENCE_DAYS,
-    fold,
     last_contact,
+    name_order,
     next_touch,
     person_matches,
 )
@@ -56,7 +56,7 @@ def person_row(person: Person, today: date, cadence_days: int) -> PersonRow:
 
 
 def sort_rows(rows: list[PersonRow], how: str) -> list[PersonRow]:
-    by_name = sorted(rows, key=lambda row: (fold(row.name), row.person_id))
+    by_name = sorted(rows, key=lambda row: (name_order(row.name), row.person_id))
     if how == "next touch":  # soonest first; nobody to get back to last
         return sorted(by_name, key=lambda row: (row.next_touch is None, row.next_touch or date.max))
     if how == "last contact":  # most recent first; never in touch last
