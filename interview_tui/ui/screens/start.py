@@ -47,7 +47,6 @@ def status_text(row: SessionSummary) -> str:
 FILTER_HINT = "f: filter by name or company"
 MAX_ROWS = 500  # past this many the filter is the way in
 REST_OF_ROWS_DELAY = 0.3
-FIRST_ROWS_DELAY = 0.001  # Textual's timers cannot be set to 0
 SCREEN_CHROME_LINES = 5
 """Lines of the first screen that are not list rows: the header, the title row (two lines),
 the column names and the footer. The first batch of rows fills the rest, no more."""
@@ -187,19 +186,11 @@ class StartScreen(AppScreen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        # The rows are read on a timer due at once rather than here: it fires once the layout
-        # is done, while Textual waits out its frame interval (1/60 s) before the first paint,
-        # so reading index.json takes none of the time to the first screen. Timers fire in
-        # the order they fall due and the frame's is set later, so the rows are in that frame.
-        self.set_timer(FIRST_ROWS_DELAY, self._first_rows)
+        self.rows = read_summaries(self.app.data_root) or []
+        self.show_rows()
         self.call_after_refresh(self._mount_filter)
         self.watch(self.app, "ready", self._on_app_ready, init=False)
         self.set_interval(2.0, self.check_folder)
-
-    def _first_rows(self) -> None:
-        """The list from the plain-JSON index, before the data folder is opened."""
-        self.rows = read_summaries(self.app.data_root) or []
-        self.show_rows()
 
     def _mount_filter(self) -> None:
         """Put the filter box where its words stand (once)."""
