@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from interview_tui import cli_people
-from interview_tui.cli_people import add_people_commands, add_session_import
 from interview_tui.display_text import one_line
 
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Mapping
 
     from interview_tui.models import Bank, Session
@@ -21,20 +19,9 @@ if TYPE_CHECKING:
     from interview_tui.service import Workspace
 
 
-class _VersionAction(argparse.Action):
-    """``--version`` that reads the package metadata only when asked."""
-
-    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
-        import interview_tui
-
-        # On standard output, so that ``$(interview-tui --version)`` holds it; argparse's
-        # own ``version`` action and ``parser.exit(message=…)`` write to standard error.
-        sys.stdout.write(f"{parser.prog} {interview_tui.__version__}\n")
-        sys.stdout.flush()
-        parser.exit()
-
-
 def _positive(text: str) -> int:
+    import argparse
+
     try:
         number = int(text)
     except ValueError:
@@ -45,6 +32,24 @@ def _positive(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # argparse and the people commands are imported here, not at the top: a plain start
+    # (``interview-tui [--data-dir DIR]``) never builds this parser.
+    import argparse
+
+    from interview_tui.cli_people import add_people_commands, add_session_import
+
+    class _VersionAction(argparse.Action):
+        """``--version`` that reads the package metadata only when asked."""
+
+        def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+            import interview_tui
+
+            # On standard output, so that ``$(interview-tui --version)`` holds it; argparse's
+            # own ``version`` action and ``parser.exit(message=…)`` write to standard error.
+            sys.stdout.write(f"{parser.prog} {interview_tui.__version__}\n")
+            sys.stdout.flush()
+            parser.exit()
+
     parser = argparse.ArgumentParser(
         prog="interview-tui",
         description="Prepare, run and learn from informational interviews.",
@@ -143,6 +148,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _port(text: str) -> int:
+    import argparse
+
     try:
         port = int(text)
     except ValueError:
@@ -381,6 +388,8 @@ def _config(args: argparse.Namespace) -> int:
 
 
 def _people(args: argparse.Namespace) -> int:
+    from interview_tui import cli_people
+
     if args.people_command == "import":
         return cli_people.import_files(args)
     workspace = _open_workspace(args)
@@ -444,6 +453,8 @@ def _main(argv: Sequence[str] | None = None) -> int:
         return _banks_list(args) if args.banks_command == "list" else _banks_validate(args)
     if args.command == "sessions":
         if args.sessions_command == "import":
+            from interview_tui import cli_people
+
             return cli_people.import_files(args)
         return _sessions_list(args)
     if args.command == "people":

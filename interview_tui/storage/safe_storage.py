@@ -1,8 +1,9 @@
-"""Crash-safe, private TinyDB storage.
+"""Crash-safe, private JSON files: atomic writes, careful reads.
 
-TinyDB's own ``JSONStorage`` rewrites its file in place, so a crash mid-write can leave
-broken JSON. Here every write goes to a private temp file that is fsynced and then renamed
-over the old one: a reader sees the old state or the new one, never half of each.
+Every write goes to a private temp file that is fsynced and then renamed over the old one:
+a reader sees the old state or the new one, never half of each. No TinyDB here (its storage
+class is in :mod:`interview_tui.storage.tinydb_storage`), so the start screen reads the list
+index without importing it.
 """
 
 from __future__ import annotations
@@ -12,8 +13,6 @@ import os
 import stat
 from pathlib import Path
 from typing import Any
-
-from tinydb.storages import Storage
 
 PRIVATE_FILE = 0o600
 TEMP_SUFFIX = ".tmp"
@@ -120,34 +119,3 @@ def read_json(path: Path) -> Any:
         return json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise DamagedFile(path, f"not valid JSON ({exc})") from None
-
-
-class SafeJSONStorage(Storage):
-    """TinyDB storage that caches what it wrote and writes atomically."""
-
-    def __init__(self, path: str | os.PathLike[str], read_only: bool = False) -> None:
-        self.path = Path(path)
-        self.read_only = read_only
-        self._cache: dict[str, Any] | None = None
-
-    def read(self) -> dict[str, Any] | None:
-        if self._cache is None:
-            data = read_json(self.path)
-            if data is not None and not isinstance(data, dict):
-                raise DamagedFile(self.path, "top level is not a JSON object")
-            self._cache = data
-        return self._cache
-
-    def prime(self, data: dict[str, Any]) -> None:
-        """Take ``data``, just read from this file by the caller, instead of reading it again."""
-        self._cache = data
-
-    def write(self, data: dict[str, Any]) -> None:
-        if self.read_only:
-            raise PermissionError(f"{self.path}: opened read-only")
-        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
-        safe_write(self.path, payload)
-        self._cache = data
-
-    def close(self) -> None:
-        self._cache = None

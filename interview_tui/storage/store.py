@@ -36,7 +36,6 @@ from interview_tui.storage.people_store import mark_upgraded
 from interview_tui.storage.safe_storage import (
     TEMP_SUFFIX,
     DamagedFile,
-    SafeJSONStorage,
     UnreadableFile,
     read_json,
 )
@@ -48,6 +47,7 @@ from interview_tui.storage.session_index import (
     summarize,
     when_stamp,
 )
+from interview_tui.storage.tinydb_storage import SafeJSONStorage
 from interview_tui.sync_merge import conflict_original
 
 SESSION_TABLE = "session"

@@ -47,6 +47,9 @@ def status_text(row: SessionSummary) -> str:
 FILTER_HINT = "f: filter by name or company"
 MAX_ROWS = 500  # past this many the filter is the way in
 REST_OF_ROWS_DELAY = 0.3
+SCREEN_CHROME_LINES = 5
+"""Lines of the first screen that are not list rows: the header, the title row (two lines),
+the column names and the footer. The first batch of rows fills the rest, no more."""
 SORTS = ("newest", "oldest", "contact", "company")
 NEEDS_DATA = frozenset(
     {
@@ -118,11 +121,11 @@ def title_counts(rows: list[SessionSummary], shown: list[SessionSummary], query:
         return len(of) - to_contact, to_contact
 
     interviews, to_contact = split(rows)
+    if not query:  # everything is shown: counted once (1,000 rows cost the first screen)
+        return f"Sessions ({interviews})" + (f" · {to_contact} to contact" if to_contact else "")
     shown_interviews, shown_to_contact = split(shown)
-    if query:
-        text = f"Sessions ({shown_interviews} of {interviews})"
-        return text + (f" · {shown_to_contact} of {to_contact} to contact" if to_contact else "")
-    return f"Sessions ({interviews})" + (f" · {to_contact} to contact" if to_contact else "")
+    text = f"Sessions ({shown_interviews} of {interviews})"
+    return text + (f" · {shown_to_contact} of {to_contact} to contact" if to_contact else "")
 
 
 def matches(row: SessionSummary, query: str) -> bool:
@@ -288,7 +291,8 @@ class StartScreen(AppScreen[None]):
         rows = sort_rows(rows, self.sort)[:MAX_ROWS]
         # A screenful now, the rest once the first screen is up: the list is what people open
         # the app to see, and every row costs layout time.
-        first = rows if self._all_rows else rows[: self.app.size.height]
+        screenful = max(1, self.app.size.height - SCREEN_CHROME_LINES)
+        first = rows if self._all_rows else rows[:screenful]
         table.set_rows([row_cells(row) for row in first], [row["id"] for row in first])
         if not self._all_rows:
             self._all_rows = True
