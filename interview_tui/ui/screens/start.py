@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Literal, cast
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.widget import MountError
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -194,12 +195,18 @@ class StartScreen(AppScreen[None]):
 
     def _mount_filter(self) -> None:
         """Put the filter box where its words stand (once)."""
-        if self._filter_box() is not None:
+        if self._filter_box() is not None or not self.is_attached:
             return
-        hint = self.query_one("#filter-hint")
-        self.query_one("#sessions-head").mount(
-            FilterInput(placeholder=FILTER_HINT, id="filter", compact=True), before=hint
-        )
+        hints = self.query("#filter-hint")
+        if not hints:
+            return
+        hint = hints.first()
+        try:
+            self.query_one("#sessions-head").mount(
+                FilterInput(placeholder=FILTER_HINT, id="filter", compact=True), before=hint
+            )
+        except MountError:  # quit in the first frame: the screen is already closing
+            return
         hint.remove()
 
     def _filter_box(self) -> Input | None:
