@@ -375,23 +375,30 @@ class StartScreen(AppScreen[None]):
         title.update(styled("Due ($count) [dim]$keys[/dim]", count=len(items), keys=keys))
         self.refresh_bindings()
 
+    def _move_to_due(self, due: OptionList) -> bool:
+        """Focus the due list with an item highlighted, if it had no focus yet: True when
+        this key press only moved there (the next one acts on the item now on screen)."""
+        if due.has_focus and due.highlighted is not None:
+            return False
+        due.focus()
+        if due.highlighted is None:
+            due.highlighted = 0
+        return True
+
     def action_mark_done(self) -> None:
         """The highlighted due item, done. From elsewhere the first ``x`` only moves to the
         due list, so the item it will mark is the one on screen, highlighted."""
         due = self.query_one("#due", OptionList)
         if not self.due:
             return
-        if not due.has_focus or due.highlighted is None:
-            due.focus()
-            if due.highlighted is None:
-                due.highlighted = 0
-            label = self.due[due.highlighted].label
+        if self._move_to_due(due):
+            label = self.due[due.highlighted or 0].label
             self.notify(f"x again marks this done: {label} (↑ ↓ pick another)", timeout=5)
             return
         workspace = self._workspace_or_say()
         if workspace is None or not self._writable_or_say():
             return
-        item = self.due[due.highlighted]
+        item = self.due[due.highlighted or 0]
         from interview_tui.followups import mark_done
         from interview_tui.people_due import PersonDue
         from interview_tui.service import StoreError
@@ -466,15 +473,12 @@ class StartScreen(AppScreen[None]):
         due = self.query_one("#due", OptionList)
         if not self.due:
             return
-        if not due.has_focus or due.highlighted is None:
-            due.focus()
-            if due.highlighted is None:
-                due.highlighted = 0
-            item = self.due[due.highlighted]
+        if self._move_to_due(due):
+            item = self.due[due.highlighted or 0]
             if isinstance(item, PersonDue) and item.kind == "keep-in-touch":
                 self.notify(f"z again snoozes this: {item.label} (↑ ↓ pick another)", timeout=5)
             return
-        item = self.due[due.highlighted]
+        item = self.due[due.highlighted or 0]
         if not isinstance(item, PersonDue) or item.kind != "keep-in-touch":
             self.notify("z snoozes a check-in with someone; this item is not one.", timeout=5)
             return
