@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,13 @@ from pydantic import ValidationError
 
 from interview_tui.locations import ensure_private_dir
 from interview_tui.person import PERSON_SCHEMA_VERSION, Person
-from interview_tui.storage.safe_storage import DamagedFile, UnreadableFile, read_json, safe_write
+from interview_tui.storage.safe_storage import (
+    DamagedFile,
+    UnreadableFile,
+    keep_damaged,
+    read_json,
+    safe_write,
+)
 from interview_tui.sync_merge import conflict_original
 
 PEOPLE_DIR = "people"
@@ -69,8 +74,7 @@ class PeopleStore:
         if self.read_only:
             self.notices.append(f"{path} is damaged ({reason}); left as it is (read-only).")
             return
-        kept = path.with_name(f"{path.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
-        os.replace(path, kept)
+        kept = keep_damaged(path)
         self.notices.append(f"{path.name} was damaged ({reason}); kept as {kept}.")
 
     def _read(self, path: Path) -> Person | None:

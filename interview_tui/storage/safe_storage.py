@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,19 @@ def safe_write(path: Path, data: bytes) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def keep_damaged(path: Path) -> Path:
+    """Move a damaged file to ``<name>.damaged-<time>`` (``-2``, ``-3``… when that is taken)
+    so that nothing overwrites it, not even another damaged copy; where it went."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    kept = path.with_name(f"{path.name}.damaged-{stamp}")
+    n = 1
+    while os.path.lexists(kept):
+        n += 1
+        kept = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+    os.replace(path, kept)
+    return kept
 
 
 class UnreadableFile(OSError):

@@ -16,7 +16,6 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
 
@@ -37,6 +36,7 @@ from interview_tui.storage.safe_storage import (
     TEMP_SUFFIX,
     DamagedFile,
     UnreadableFile,
+    keep_damaged,
     read_json,
 )
 from interview_tui.storage.session_index import (
@@ -237,16 +237,10 @@ class SessionStore:
 
     def _set_aside(self, path: Path, reason: str) -> Path:
         """Keep a damaged file under a new name so nothing overwrites it; tell the user."""
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        kept = path.with_name(f"{path.name}.damaged-{stamp}")
-        n = 1
-        while kept.exists():
-            n += 1
-            kept = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
         if self.read_only:
             self._notice_left_out(path, f"{path} is damaged ({reason}); left as it is (read-only).")
             return path
-        os.replace(path, kept)
+        kept = keep_damaged(path)
         self._notice_left_out(path, f"{path.name} was damaged ({reason}); kept as {kept}.")
         return kept
 

@@ -214,3 +214,20 @@ def test_a_touch_that_could_not_be_saved_is_not_shown_as_logged(
         workspace.log_touch(person.id, date(2026, 11, 30), "logged", "coffee")
     assert workspace.person(person.id).interactions == []
     workspace.close()
+
+
+def test_a_person_file_damaged_twice_keeps_both_damaged_copies(tmp_path: Path) -> None:
+    from interview_tui.person import Person
+    from interview_tui.storage.people_store import PeopleStore
+
+    root = tmp_path / "data"
+    store = PeopleStore(root, read_only=False)
+    person = Person(name="Ana")
+    path = store.folder / f"{person.id}.json"
+    for garbage in ("{first", "{second"):
+        store.save(person)
+        path.write_text(garbage)
+        store.forget_cache()
+        assert store.all() == {}
+    kept = sorted(p.read_text() for p in store.folder.glob(f"{path.name}.damaged-*"))
+    assert kept == ["{first", "{second"]
