@@ -18,10 +18,19 @@ from pydantic import (
     PrivateAttr,
     StrictBool,
     StrictStr,
+    ValidationError,
     field_validator,
 )
 
 from interview_tui.placeholders import PLACEHOLDERS
+
+
+def first_error(exc: ValidationError) -> str:
+    """A stored record's first fault in one line: ``agenda.0.minutes: Input should be…``."""
+    first = exc.errors()[0]
+    where = ".".join(str(part) for part in first["loc"])
+    return f"{where}: {first['msg']}"
+
 
 SCHEMA_VERSION = 2
 """2: sessions belong to a person (``person_id``); 1 had the contact only."""

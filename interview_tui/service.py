@@ -360,11 +360,9 @@ class Workspace:
     def _reason(exc: ValueError) -> str:
         from pydantic import ValidationError
 
-        if isinstance(exc, ValidationError):
-            first = exc.errors()[0]
-            where = ".".join(str(part) for part in first["loc"])
-            return f"{where}: {first['msg']}"
-        return str(exc)
+        from interview_tui.models import first_error
+
+        return first_error(exc) if isinstance(exc, ValidationError) else str(exc)
 
     def _merge_session_copies(self) -> list[str]:
         from interview_tui.models import Session

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from interview_tui.locations import ensure_private_dir
+from interview_tui.models import first_error
 from interview_tui.person import PERSON_SCHEMA_VERSION, Person
 from interview_tui.storage.safe_storage import (
     DamagedFile,
@@ -94,9 +95,7 @@ class PeopleStore:
         try:
             return Person.model_validate(doc)
         except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(part) for part in first["loc"])
-            self._set_aside(path, f"{where}: {first['msg']}")
+            self._set_aside(path, first_error(exc))
             return None
 
     def all(self) -> dict[str, Person]:

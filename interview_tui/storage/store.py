@@ -29,7 +29,7 @@ from interview_tui.locations import (
     folder_problem,
     make_private,
 )
-from interview_tui.models import SCHEMA_VERSION, Session
+from interview_tui.models import SCHEMA_VERSION, Session, first_error
 from interview_tui.storage.lock import FolderLock
 from interview_tui.storage.people_store import mark_upgraded
 from interview_tui.storage.safe_storage import (
@@ -526,9 +526,7 @@ class SessionStore:
         try:
             session = Session.model_validate(doc)
         except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            kept = self._set_aside(path, f"{where}: {first['msg']}")
+            kept = self._set_aside(path, first_error(exc))
             self._dbs.pop(session_id, None)
             self._forget(session_id)
             raise StoreError(f"session {session_id} could not be read; kept as {kept}") from None
