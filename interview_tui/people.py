@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -22,6 +21,7 @@ from interview_tui.models import (
     Session,
 )
 from interview_tui.person import TOUCH_KINDS, Interaction, InteractionKind, Person
+from interview_tui.search import fold as without_accents
 from interview_tui.session_flow import contact_status_rank
 
 DEFAULT_CADENCE_DAYS = 90
@@ -39,10 +39,9 @@ _NON_WORD = re.compile(r"[\W_]+")
 
 
 def fold(text: str) -> str:
-    """Lower case without accents or punctuation: "Núñez-Ávila" → "nunez avila"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(_NON_WORD.sub(" ", bare).split())
+    """Lower case without accents (as search folds them) or punctuation: "Núñez-Ávila" →
+    "nunez avila"."""
+    return " ".join(_NON_WORD.sub(" ", without_accents(text)).split())
 
 
 def name_order(name: str) -> tuple[tuple[int, int | str], ...]:
