@@ -15,7 +15,7 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -365,38 +365,46 @@ def next_followup(session: Session) -> FollowUp | None:
 
 
 def to_csv(sessions: Iterable[Session], *, bom: bool = False) -> str:
-    """One row per session, for a spreadsheet.
+    """One row per session, for a spreadsheet (``bom``: see :func:`spreadsheet_csv`)."""
+    return spreadsheet_csv(CSV_COLUMNS, (_csv_row(session) for session in sessions), bom=bom)
 
-    ``bom``: start with a UTF-8 byte-order mark, so that a spreadsheet opened by a double
-    click (Excel) reads the text as UTF-8 instead of the local code page.
-    """
+
+def spreadsheet_csv(
+    columns: Sequence[str], rows: Iterable[Sequence[object]], *, bom: bool = False
+) -> str:
+    """A header and rows as CSV; a cell a spreadsheet would run as a formula starts with
+    ``'``. ``bom``: start with a UTF-8 byte-order mark, so that a spreadsheet opened by a
+    double click (Excel) reads the text as UTF-8 instead of the local code page."""
     buffer = io.StringIO()
     if bom:
         buffer.write("\ufeff")
     writer = csv.writer(buffer)
-    writer.writerow(CSV_COLUMNS)
-    for session in sessions:
-        contact = session.contact
-        upcoming = next_followup(session)
-        row = [
-            session.id,
-            session_date(session).isoformat(),
-            contact.name,
-            contact.email,
-            contact.role,
-            contact.company,
-            contact.industry,
-            _local_time(session.scheduled_at),
-            session.length_minutes,
-            session.asked_count,
-            session.status,
-            session.contact_status,
-            upcoming.due.isoformat() if upcoming else "",
-            upcoming.kind if upcoming else "",
-            note_as_one_line(session.takeaways),
-        ]
+    writer.writerow(columns)
+    for row in rows:
         writer.writerow([_cell(value) for value in row])
     return buffer.getvalue()
+
+
+def _csv_row(session: Session) -> list[object]:
+    contact = session.contact
+    upcoming = next_followup(session)
+    return [
+        session.id,
+        session_date(session).isoformat(),
+        contact.name,
+        contact.email,
+        contact.role,
+        contact.company,
+        contact.industry,
+        _local_time(session.scheduled_at),
+        session.length_minutes,
+        session.asked_count,
+        session.status,
+        session.contact_status,
+        upcoming.due.isoformat() if upcoming else "",
+        upcoming.kind if upcoming else "",
+        note_as_one_line(session.takeaways),
+    ]
 
 
 # -- iCalendar ---------------------------------------------------------------------------------

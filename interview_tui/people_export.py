@@ -4,8 +4,6 @@ the session pages (``[[file|Name]]`` links both ways)."""
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 from collections.abc import Iterable, Mapping
 from datetime import date
@@ -16,10 +14,10 @@ import yaml
 
 from interview_tui.display_text import one_line
 from interview_tui.export import (
-    _cell,
     markdown_filename,
     name_slug,
     session_date,
+    spreadsheet_csv,
     to_markdown,
     write_export,
 )
@@ -64,14 +62,10 @@ def to_people_csv(
     """One row per person; cells a spreadsheet would run as a formula start with ``'``."""
     people = list(people)
     by_id = {person.id: person for person in people}
-    buffer = io.StringIO()
-    if bom:
-        buffer.write("\ufeff")
-    writer = csv.writer(buffer)
-    writer.writerow(PEOPLE_CSV_COLUMNS)
-    for person in people:
+
+    def row(person: Person) -> list[object]:
         introducer = by_id.get(person.introduced_by or "")
-        row = [
+        return [
             person.name,
             person.company,
             person.role,
@@ -88,8 +82,8 @@ def to_people_csv(
             "; ".join(person.tags),
             one_line(person.notes),
         ]
-        writer.writerow([_cell(value) for value in row])
-    return buffer.getvalue()
+
+    return spreadsheet_csv(PEOPLE_CSV_COLUMNS, map(row, people), bom=bom)
 
 
 def to_vcards(people: Iterable[Person]) -> str:
