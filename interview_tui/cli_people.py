@@ -83,9 +83,11 @@ def _column(text: str, width: int) -> str:
 def people_list(args: argparse.Namespace, workspace: Workspace) -> int:
     from interview_tui import locations
     from interview_tui.people import company_matches, last_contact, next_touch
+    from interview_tui.people_due import default_cadence_days
     from interview_tui.settings import load_settings
 
-    cadence = load_settings(locations.settings_file()).settings.keep_in_touch_months * 30
+    months = load_settings(locations.settings_file()).settings.keep_in_touch_months
+    cadence = default_cadence_days(months)
     today = date.today()
     shown = 0
     for person in workspace.people():

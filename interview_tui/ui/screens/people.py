@@ -11,7 +11,6 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, Input, OptionList, Static
 
 from interview_tui.people import (
-    DEFAULT_CADENCE_DAYS,
     last_contact,
     name_order,
     next_touch,
@@ -38,8 +37,9 @@ EMPTY = (
 
 def default_cadence(settings: Settings) -> int:
     """The keep-in-touch cadence in days for people without one of their own."""
-    months = getattr(settings, "keep_in_touch_months", None)
-    return months * 30 if isinstance(months, int) else DEFAULT_CADENCE_DAYS
+    from interview_tui.people_due import default_cadence_days
+
+    return default_cadence_days(settings.keep_in_touch_months)
 
 
 def person_row(person: Person, today: date, cadence_days: int) -> PersonRow:
