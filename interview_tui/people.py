@@ -324,6 +324,22 @@ def referral_to_person(referral: Referral, introducer: Person, session: Session)
     return person
 
 
+def person_for_referral(
+    referral: Referral, introducer: Person, session: Session, people: Iterable[Person]
+) -> tuple[Person, bool]:
+    """The person ``referral`` names, and True when they are new: someone already known is
+    that person (introduced by ``introducer`` if nobody introduced them yet), anyone else a
+    new person to contact. Links the referral to them."""
+    new = referral_to_person(referral, introducer, session)
+    known = find_same(people, new)
+    person, created = (new, True) if known is None or known.id == introducer.id else (known, False)
+    referral.person_id = person.id
+    if person.introduced_by is None and person.id != introducer.id:
+        person.introduced_by = introducer.id
+        person.introduction_note = person.introduction_note or referral.note.strip()
+    return person, created
+
+
 @dataclass
 class ChainNode:
     """A person in a referral tree and the people they introduced."""

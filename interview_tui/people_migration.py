@@ -13,8 +13,8 @@ from interview_tui.models import Session
 from interview_tui.people import (
     advance_status,
     find_same,
+    person_for_referral,
     person_from_contact,
-    referral_to_person,
     sync_from_session,
 )
 from interview_tui.person import Person
@@ -84,11 +84,10 @@ def plan_people(sessions: list[Session]) -> PeoplePlan:
             if target is not None and target.id not in placeholders:
                 introduced = people[target.person_id or ""]
             else:
-                introduced = referral_to_person(referral, introducer, session)
-                existing = find_same(people.values(), introduced)
-                if existing is not None and existing.id != introducer.id:
-                    introduced = existing
-                else:
+                introduced, new = person_for_referral(
+                    referral, introducer, session, people.values()
+                )
+                if new:
                     people[introduced.id] = introduced
                 if target is not None:
                     introduced.notes = target.research_notes
@@ -96,7 +95,7 @@ def plan_people(sessions: list[Session]) -> PeoplePlan:
             referral.person_id = introduced.id
             if introduced.introduced_by is None and introduced.id != introducer.id:
                 introduced.introduced_by = introducer.id
-                introduced.introduction_note = introduced.introduction_note or referral.note
+                introduced.introduction_note = referral.note.strip()
             if referral.contacted:
                 advance_status(introduced, "asked")
     plan.people = list(people.values())

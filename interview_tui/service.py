@@ -799,22 +799,16 @@ class Workspace:
     def refer(self, session: Session, referral: Referral) -> Person:
         """Someone recommended in ``session``: a person to contact, introduced by the
         session's person (an existing person if it is someone already known)."""
-        from interview_tui.people import find_same, referral_to_person
+        from interview_tui.people import person_for_referral
 
         introducer = self.person(session.person_id)
         if introducer is None:
             self.save(session)
             introducer = self.person(session.person_id)
         assert introducer is not None
-        person = referral_to_person(referral, introducer, session)
         with self._people_lock:
-            known = find_same(self._people_ready().all().values(), person)
-        if known is not None and known.id != introducer.id:
-            referral.person_id = known.id
-            if known.introduced_by is None:
-                known.introduced_by = introducer.id
-                known.introduction_note = referral.note.strip()
-            person = known
+            people = self._people_ready().all().values()
+            person, _new = person_for_referral(referral, introducer, session, people)
         self.save_person(person)
         self.save(session)
         return person

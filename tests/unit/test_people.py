@@ -218,3 +218,16 @@ def test_names_sort_with_numbers_in_number_order_and_accents_aside() -> None:
         "Person 10",
         "Zoë",
     ]
+
+
+def test_a_referral_to_someone_known_links_them_and_to_someone_new_makes_a_person() -> None:
+    from interview_tui.people import person_for_referral
+
+    ana = Person(name="Ana")
+    bo = Person(name="Bo Lee", company="")
+    session = session_with(status="ended", ended_at=datetime(2026, 2, 3, 11))
+    known, new = person_for_referral(Referral(name="Bo Lee"), ana, session, [ana, bo])
+    assert (known, new, known.introduced_by) == (bo, False, ana.id)
+    cy_referral = Referral(name="Cy Park", note="hiring")
+    cy, new = person_for_referral(cy_referral, ana, session, [ana, bo])
+    assert new and cy_referral.person_id == cy.id and cy.introduction_note == "hiring"
