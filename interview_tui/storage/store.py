@@ -223,9 +223,7 @@ class SessionStore:
     def close(self) -> None:
         with self._mutex:
             self._closed = True
-            for db in self._dbs.values():
-                db.close()
-            self._dbs.clear()
+            self.close_session_files()
             with contextlib.suppress(OSError):
                 self._write_stamps()
             if self._index is not None:
