@@ -7,12 +7,10 @@ models load; :func:`interview_tui.session_flow.asked_count` counts a session.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class AskedCount:
+class AskedCount(NamedTuple):
     """Questions asked, counted against the plan: the questions above the cut line."""
 
     asked: int

@@ -30,16 +30,23 @@ import contextlib
 import json
 import threading
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from interview_tui.locations import EXPORTS_DIR
 
 # What the first screen needs before its first paint: the list rows from the plain-JSON
 # index. Everything else (pydantic models, TinyDB, search) loads when first used, so that
 # importing this module costs the start screen nothing it did not pay before.
-from interview_tui.storage.session_index import SessionSummary, read_summaries, when_text
+from interview_tui.storage.session_index import (
+    FirstScreen,
+    SessionSummary,
+    list_date,
+    list_stamp,
+    read_first_screen,
+    read_summaries,
+    when_text,
+)
 
 if TYPE_CHECKING:
     from datetime import date
@@ -92,6 +99,7 @@ else:
 __all__ = [
     "Autosaver",
     "CopyError",
+    "FirstScreen",
     "ReadOnlyError",
     "SessionSummary",
     "StoreError",
@@ -99,6 +107,9 @@ __all__ = [
     "Workspace",
     "find_copies",
     "keep_copy",
+    "list_date",
+    "list_stamp",
+    "read_first_screen",
     "read_summaries",
     "when_text",
     "write_copy",
@@ -142,13 +153,12 @@ def _key_of_row(row: SessionSummary | None) -> str | None:
     )
 
 
-@dataclass
-class FolderCheck:
+class FolderCheck(NamedTuple):
     """What :meth:`Workspace.check_folder` found: whether the list changed, and one line for
     the person per merge or problem."""
 
     changed: bool = False
-    lines: list[str] = field(default_factory=list)
+    lines: tuple[str, ...] = ()
 
 
 def _person_key(doc: Mapping[str, Any]) -> str:
@@ -510,7 +520,7 @@ class Workspace:
         with self._lines_lock:
             lines = self._sync_lines + lines
             self._sync_lines = []
-        return FolderCheck(bool(changed) or people_changed or bool(lines), lines)
+        return FolderCheck(bool(changed) or people_changed or bool(lines), tuple(lines))
 
     def _calendar_saved(
         self, snapshot: SessionSnapshot, session: Session | None, before: SessionSummary | None

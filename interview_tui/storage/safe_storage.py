@@ -75,7 +75,7 @@ class UnreadableFile(OSError):
         self.advice = advice
 
 
-def _read_file(path: Path) -> bytes | None:
+def read_bytes(path: Path) -> bytes | None:
     """The bytes of the regular file at ``path``; None if nothing is there.
 
     Opened without blocking and checked before reading, so a pipe put where a file should be
@@ -124,7 +124,7 @@ def _read_file(path: Path) -> bytes | None:
 def read_json(path: Path) -> Any:
     """Read a JSON file we wrote; None if there is none, :class:`DamagedFile` if it is not
     valid JSON, :class:`UnreadableFile` if what is there cannot be read as a file."""
-    raw = _read_file(path)
+    raw = read_bytes(path)
     if raw is None:
         return None
     if not raw.strip():

@@ -6,15 +6,27 @@ without paying for model validation of every stored session.
 
 from __future__ import annotations
 
+import heapq
+import json
+import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, TypedDict, cast
+from typing import Any, NamedTuple, TypedDict, cast
 
-from interview_tui.asked_count import count_asked
-from interview_tui.storage.safe_storage import DamagedFile, read_json
+from interview_tui.asked_count import count_asked, is_to_contact
+from interview_tui.storage.safe_storage import DamagedFile, UnreadableFile, read_bytes, read_json
 
 INDEX_FILE = "index.json"
 SESSIONS_DIR = "sessions"
 TABLE = "sessions"
+FIRST_SCREEN = "first_screen"
+"""The index file's first key: what the start screen shows before anything else is read."""
+FIRST_SCREEN_ROWS = 100
+"""Newest rows kept there: more than any terminal is tall."""
+FIRST_SCREEN_BYTES = 1 << 17
+"""How much of the index file holds them (100 rows are about 60 KB); read first."""
+_OPENING = re.compile(rf'\s*\{{\s*"{FIRST_SCREEN}"\s*:\s*')
+_DECODER = json.JSONDecoder()
 
 
 class SessionSummary(TypedDict):
@@ -106,6 +118,101 @@ def when_stamp(summary: SessionSummary) -> str:
 def when_text(summary: SessionSummary) -> str:
     """``2026-11-22 14:30``: the list sorts and reads the same way."""
     return when_stamp(summary)[:16].replace("T", " ")
+
+
+LIST_DATES = (("held", "started_at"), ("sched.", "scheduled_at"), ("created", "created_at"))
+"""The date a row is listed under, and the word that says which: the session page uses the
+same three (Held, Scheduled, Created)."""
+
+
+def list_date(row: SessionSummary) -> tuple[str, str]:
+    """(word, ISO time): the day the call was held, else the day it is scheduled for, else
+    the day the entry was made (a contact someone recommended, not yet an interview)."""
+    for word, field in LIST_DATES:
+        stamp = row.get(field)
+        if isinstance(stamp, str) and stamp:
+            return word, stamp
+    return "", ""
+
+
+def list_stamp(row: SessionSummary) -> str:
+    """The time the start screen's list sorts a row by (newest first, by default)."""
+    return list_date(row)[1]
+
+
+class FirstScreen(NamedTuple):
+    """The start screen's list before the index is read whole: the newest rows, and how many
+    interviews and people to contact there are in all."""
+
+    newest: list[SessionSummary]
+    interviews: int
+    to_contact: int
+
+
+def first_screen_of(rows: Iterable[SessionSummary]) -> dict[str, Any]:
+    """What :func:`read_first_screen` reads back, from every row of the index."""
+    rows = list(rows)
+    to_contact = sum(1 for row in rows if is_to_contact(row))
+    return {
+        "newest": heapq.nlargest(FIRST_SCREEN_ROWS, rows, key=list_stamp),
+        "interviews": len(rows) - to_contact,
+        "to_contact": to_contact,
+    }
+
+
+def with_first_screen(data: dict[str, Any]) -> dict[str, Any]:
+    """The index file's contents with the first screen put first (computed from its rows)."""
+    stored = data.get(TABLE)
+    rows = [r for r in stored.values() if isinstance(r, dict)] if isinstance(stored, dict) else []
+    tables = {key: value for key, value in data.items() if key != FIRST_SCREEN}
+    return {FIRST_SCREEN: first_screen_of(cast(list[SessionSummary], rows)), **tables}
+
+
+def without_first_screen(data: dict[str, Any]) -> dict[str, Any]:
+    """The index file's tables, as TinyDB and the store read them."""
+    if FIRST_SCREEN in data:
+        return {key: value for key, value in data.items() if key != FIRST_SCREEN}
+    return data
+
+
+def read_first_screen(root: Path) -> FirstScreen | None:
+    """The newest rows and the counts from the start of the index file, without parsing the
+    rest of it; None when it has none (an index an older version wrote) or is unreadable.
+
+    Written with every row of the index in the same atomic write, so it cannot disagree with
+    them. The store still reads and checks the whole file after the first paint.
+    """
+    try:
+        raw = read_bytes(root / INDEX_FILE)
+    except UnreadableFile:
+        return None
+    if raw is None:
+        return None
+    value: Any = None
+    for end in (FIRST_SCREEN_BYTES, len(raw)):  # the head alone, else the whole file
+        try:
+            # A character cut in two at the end of the head's bytes is not the head's.
+            text = raw[:end].decode(errors="ignore") if end < len(raw) else raw.decode()
+            opening = _OPENING.match(text)
+            if opening is None:
+                return None
+            value, _ = _DECODER.raw_decode(text, opening.end())
+            break
+        except ValueError:  # also UnicodeDecodeError
+            continue
+    if not isinstance(value, dict):
+        return None
+    newest, interviews, to_contact = (
+        value.get("newest"),
+        value.get("interviews"),
+        value.get("to_contact"),
+    )
+    if not isinstance(newest, list) or not isinstance(interviews, int):
+        return None
+    if not isinstance(to_contact, int):
+        return None
+    rows = [row for row in newest if isinstance(row, dict) and row.get("id")]
+    return FirstScreen(cast(list[SessionSummary], rows), interviews, to_contact)
 
 
 def read_summaries(root: Path) -> list[SessionSummary] | None:

@@ -44,10 +44,11 @@ from interview_tui.storage.session_index import (
     SESSIONS_DIR,
     TABLE,
     SessionSummary,
+    first_screen_of,
     summarize,
     when_stamp,
 )
-from interview_tui.storage.tinydb_storage import SafeJSONStorage
+from interview_tui.storage.tinydb_storage import ListIndexStorage, SafeJSONStorage
 from interview_tui.sync_merge import conflict_original
 
 SESSION_TABLE = "session"
@@ -111,8 +112,10 @@ def _reads_as_session(path: Path) -> bool:
     return True
 
 
-def _open_db(path: Path, read_only: bool) -> TinyDB:
-    return TinyDB(path, storage=SafeJSONStorage, read_only=read_only)
+def _open_db(
+    path: Path, read_only: bool, storage: type[SafeJSONStorage] = SafeJSONStorage
+) -> TinyDB:
+    return TinyDB(path, storage=storage, read_only=read_only)
 
 
 def _writable(folder: Path) -> bool:
@@ -278,7 +281,7 @@ class SessionStore:
         if not isinstance(stored, dict) and path.exists() and self._index_writable:
             self._set_aside(path, reason)
         writing = self._index_writable and not self.read_only
-        self._index = _open_db(path, not writing)
+        self._index = _open_db(path, not writing, ListIndexStorage)
         storage = self._index.storage
         if isinstance(storage, SafeJSONStorage):
             # Parsed once, for the list and for TinyDB; nothing to read when it is unusable.
@@ -310,7 +313,17 @@ class SessionStore:
             self._reconcile_index()
         with contextlib.suppress(OSError):  # read again at the next open, that is all
             self._write_stamps()
+            if writing:
+                self._write_first_screen(storage)
         return self._index
+
+    def _write_first_screen(self, storage: object) -> None:
+        """Write the index again if its first screen is missing (an older version wrote the
+        file) or not what its rows give (one wrote to it since): the next start shows it."""
+        if not isinstance(storage, ListIndexStorage):
+            return
+        if storage.first_screen != first_screen_of(self._summaries.values()):
+            storage.write(storage.read() or {})
 
     def _write_stamps(self) -> None:
         if not self._stamps_dirty or not self._writes_index() or self._index is None:

@@ -22,18 +22,25 @@ from textual.app import App, SystemCommand
 from textual.reactive import reactive
 
 from interview_tui import locations
-from interview_tui.clock import Clock, MonotonicClock
 from interview_tui.ui import keymap
-from interview_tui.ui.commands import ScreenActionsProvider
 from interview_tui.ui.screens.start import StartScreen
 
 if TYPE_CHECKING:
+    from textual.command import Provider
     from textual.notifications import SeverityLevel
     from textual.screen import Screen
 
     from interview_tui.banks import BankSet
+    from interview_tui.clock import Clock
     from interview_tui.service import Workspace
     from interview_tui.settings import LoadedSettings, Settings
+
+
+def screen_actions() -> type[Provider]:
+    """The command palette's provider of the screen's own keys, imported when it opens."""
+    from interview_tui.ui.commands import ScreenActionsProvider
+
+    return ScreenActionsProvider
 
 
 class InterviewApp(App[int]):
@@ -41,7 +48,7 @@ class InterviewApp(App[int]):
     SUB_TITLE = "informational interviews"
     # The start screen is the default screen, whose own CSS_PATH Textual does not load.
     CSS_PATH = Path(__file__).parent / "screens" / "start.tcss"
-    COMMANDS = App.COMMANDS | {ScreenActionsProvider}
+    COMMANDS = App.COMMANDS | {screen_actions}
     # F1 and ctrl+q; ctrl+p is Textual's own. Out of Textual's footer to leave room for the
     # call's keys; the KeyFooter shows F1, the help screen lists them all.
     BINDINGS = keymap.bindings(tuple(k for k in keymap.APP if k.action != "command_palette"))
@@ -57,7 +64,11 @@ class InterviewApp(App[int]):
         super().__init__()
         self.data_root = locations.data_dir(data_dir)
         self.bank_paths = list(bank_paths)
-        self.clock: Clock = clock or MonotonicClock()
+        if clock is None:
+            from interview_tui.clock import MonotonicClock
+
+            clock = MonotonicClock()
+        self.clock: Clock = clock
         self.workspace: Workspace | None = None
         """The data folder, open once the loading worker is done: every read and save."""
         self.store_error: str | None = None  # why the data folder could not be opened

@@ -1,8 +1,10 @@
 """What the first screen leaves until after it is drawn still arrives, and works.
 
-The filter box is mounted just after the first paint (its words stand in its place until
-then), and the command line holds garbage collection off until that paint: the app must
-turn it back on, or a whole session would run without collecting cycles.
+The list starts from the newest rows kept at the head of the index, and every row follows
+once the data folder is open; the filter box is mounted just after the first paint (its
+words stand in its place until then); and the command line holds garbage collection off
+until that paint: the app must turn it back on, or a whole session would run without
+collecting cycles.
 """
 
 from __future__ import annotations
@@ -11,7 +13,11 @@ import gc
 from datetime import datetime
 
 from textual.widgets import Input
-from ui_helpers import type_text
+from ui_helpers import store_sessions, type_text
+
+from interview_tui.models import Contact, Session
+from interview_tui.storage import session_index
+from interview_tui.ui.app import InterviewApp
 
 SIZE = (80, 24)
 
@@ -48,3 +54,39 @@ async def test_collection_held_off_by_the_command_line_is_on_again_after_the_fir
             await wait_until(pilot, lambda: app.ready)
     finally:
         gc.enable()
+
+
+def thirty() -> list[Session]:
+    """Thirty calls, one a day through March: more rows than the head (four) or the screen."""
+    return [
+        Session(
+            contact=Contact(name=f"Person {day:02d}", company="Acme"),
+            status="ended",
+            started_at=datetime(2026, 3, day, 10),
+        )
+        for day in range(1, 31)
+    ]
+
+
+async def test_the_first_paint_shows_the_newest_from_the_head_and_every_session_follows(
+    make_app, app_data_dir, wait_until, screen_text, monkeypatch
+):
+    monkeypatch.setattr(session_index, "FIRST_SCREEN_ROWS", 4)
+    store_sessions(app_data_dir, *thirty())
+    loading = InterviewApp.load_store_and_banks
+    monkeypatch.setattr(InterviewApp, "load_store_and_banks", lambda self: None)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        # Before the data folder is open: the newest four, counted among all thirty.
+        text = screen_text(app)
+        assert "Sessions (30)" in text
+        assert "Person 30" in text and "Person 27" in text and "Person 26" not in text
+        assert not app.ready
+
+        loading(app)  # the folder opens: every session is in the list
+        await wait_until(pilot, lambda: app.ready)
+        await wait_until(pilot, lambda: app.screen.query_one("#sessions").row_count == 30)
+        await pilot.press("end")
+        await wait_until(pilot, lambda: "Person 01" in screen_text(app))
+        assert "Sessions (30)" in screen_text(app)

@@ -17,7 +17,13 @@ from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from interview_tui.asked_count import count_of_row, is_to_contact
-from interview_tui.service import SessionSummary, read_summaries
+from interview_tui.service import (
+    SessionSummary,
+    list_date,
+    list_stamp,
+    read_first_screen,
+    read_summaries,
+)
 from interview_tui.ui import keymap
 from interview_tui.ui.app_screen import AppScreen
 from interview_tui.ui.plain import one_line, plain, styled
@@ -68,25 +74,6 @@ NEEDS_DATA = frozenset(
 """Actions that read or change stored sessions: off until the data folder is open."""
 
 
-LIST_DATES = (("held", "started_at"), ("sched.", "scheduled_at"), ("created", "created_at"))
-"""The date a row is listed under, and the word that says which: the session page uses the
-same three (Held, Scheduled, Created)."""
-
-
-def list_date(row: SessionSummary) -> tuple[str, str]:
-    """(word, ISO time): the day the call was held, else the day it is scheduled for, else
-    the day the entry was made (a contact someone recommended, not yet an interview)."""
-    for word, field in LIST_DATES:
-        stamp = row.get(field)
-        if isinstance(stamp, str) and stamp:
-            return word, stamp
-    return "", ""
-
-
-def list_stamp(row: SessionSummary) -> str:
-    return list_date(row)[1]
-
-
 def when_cell(row: SessionSummary) -> str:
     """``held 2026-03-02``: the list's When column, which says what the date is."""
     word, stamp = list_date(row)
@@ -113,18 +100,25 @@ def row_cells(row: SessionSummary) -> tuple[str, ...]:
     )
 
 
-def title_counts(rows: list[SessionSummary], shown: list[SessionSummary], query: str) -> str:
+def split_counts(rows: list[SessionSummary]) -> tuple[int, int]:
+    """(interviews, people to contact) among ``rows``."""
+    to_contact = sum(1 for row in rows if is_to_contact(row))
+    return len(rows) - to_contact, to_contact
+
+
+def title_counts(
+    rows: list[SessionSummary],
+    shown: list[SessionSummary],
+    query: str,
+    totals: tuple[int, int] | None = None,
+) -> str:
     """ "Sessions (3) · 2 to contact": interviews and people to contact counted apart, a
-    person someone recommended is not an interview; "(1 of 3)" while a filter is on."""
-
-    def split(of: list[SessionSummary]) -> tuple[int, int]:
-        to_contact = sum(1 for row in of if is_to_contact(row))
-        return len(of) - to_contact, to_contact
-
-    interviews, to_contact = split(rows)
-    if not query:  # everything is shown: counted once (1,000 rows cost the first screen)
+    person someone recommended is not an interview; "(1 of 3)" while a filter is on.
+    ``totals`` stands for counting ``rows`` when they are not all read yet."""
+    interviews, to_contact = totals or split_counts(rows)
+    if not query:
         return f"Sessions ({interviews})" + (f" · {to_contact} to contact" if to_contact else "")
-    shown_interviews, shown_to_contact = split(shown)
+    shown_interviews, shown_to_contact = split_counts(shown)
     text = f"Sessions ({shown_interviews} of {interviews})"
     return text + (f" · {shown_to_contact} of {to_contact} to contact" if to_contact else "")
 
@@ -164,6 +158,9 @@ class StartScreen(AppScreen[None]):
         self.people: list[Person] = []
         """Everyone, once a worker has read them (the first paint does not wait)."""
         self._all_rows = False
+        self._totals: tuple[int, int] | None = None
+        """The counts of every session while ``rows`` holds only the newest (read from the
+        head of the index for the first paint); None once every row is read."""
         self.last_done: tuple[DueItem, Session] | tuple[PersonDue, Changes] | None = None
         """The item ``x`` marked done (or ``z`` snoozed) last, and what it was before:
         ``u`` undoes."""
@@ -187,7 +184,13 @@ class StartScreen(AppScreen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.rows = read_summaries(self.app.data_root) or []
+        # The newest rows and the counts, from the head of the index: a screenful without
+        # parsing a long history. Every row comes with the data folder, once it is open.
+        first = read_first_screen(self.app.data_root)
+        if first is not None and first.newest:
+            self.rows, self._totals = first.newest, (first.interviews, first.to_contact)
+        else:
+            self.rows = read_summaries(self.app.data_root) or []
         self.show_rows()
         self.call_after_refresh(self._mount_filter)
         self.watch(self.app, "ready", self._on_app_ready, init=False)
@@ -213,6 +216,10 @@ class StartScreen(AppScreen[None]):
         return next(iter(self.query("#filter").results(Input)), None)
 
     def _on_app_ready(self, ready: bool) -> None:
+        if self.app.workspace is None and self._totals is not None:
+            # The folder could not be opened: every row the index holds, as before.
+            self.rows, self._totals = read_summaries(self.app.data_root) or self.rows, None
+            self.show_rows()
         self.reload()
         self.refresh_bindings()  # the keys that wait for the data folder
 
@@ -240,8 +247,8 @@ class StartScreen(AppScreen[None]):
         if workspace is None:
             return
         rows = workspace.summaries()
-        if rows != self.rows:
-            self.rows = rows
+        if rows != self.rows or self._totals is not None:
+            self.rows, self._totals = rows, None
             self.show_rows()
         self._show_due_and_week(highlight)
         self._load_people()
@@ -316,7 +323,10 @@ class StartScreen(AppScreen[None]):
         )
         capped = f" · first {MAX_ROWS} shown, f filters" if matched > MAX_ROWS else ""
         self.query_one("#sessions-title", Static).update(
-            plain(f"{title_counts(self.rows, matched_rows, query)} · {self.sort}{capped}")
+            plain(
+                f"{title_counts(self.rows, matched_rows, query, self._totals)}"
+                f" · {self.sort}{capped}"
+            )
         )
 
     def _selected_id(self) -> str | None:

@@ -10,7 +10,7 @@ key, then rank 2 while there is room; ``F1`` lists them all. Keys of one group
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.cells import cell_len
 from textual import events
@@ -25,8 +25,7 @@ PALETTE_RANK = 1.5
 """After every rank-1 key, before the rank-2 ones."""
 
 
-@dataclass
-class Entry:
+class Entry(NamedTuple):
     key: str
     key_display: str
     description: str
