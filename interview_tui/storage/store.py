@@ -404,18 +404,20 @@ class SessionStore:
         tool's conflict copy is left for :mod:`interview_tui.storage.conflict_copies`."""
         ids: dict[str, Stamp] = {}
         try:
-            with os.scandir(self.sessions_dir) as entries:
-                for entry in entries:
-                    name = entry.name
-                    if not name.endswith(".json") or name.startswith("."):
-                        continue
-                    if conflict_original(name) is not None:
-                        continue
-                    if entry.is_file():
-                        with contextlib.suppress(OSError):  # gone since it was listed
-                            ids[name[: -len(".json")]] = _stamp_of(entry.stat())
-                    else:
-                        self._read_document(Path(entry.path))  # says what it is instead
+            with os.scandir(self.sessions_dir) as listing:
+                entries = list(listing)
+            names = {entry.name for entry in entries}
+            for entry in entries:
+                name = entry.name
+                if not name.endswith(".json") or name.startswith("."):
+                    continue
+                if conflict_original(name, names) is not None:
+                    continue
+                if entry.is_file():
+                    with contextlib.suppress(OSError):  # gone since it was listed
+                        ids[name[: -len(".json")]] = _stamp_of(entry.stat())
+                else:
+                    self._read_document(Path(entry.path))  # says what it is instead
         except FileNotFoundError:  # a read-only look at a folder that has no sessions yet
             pass
         except OSError as exc:

@@ -19,6 +19,7 @@ from interview_tui.sync_merge import OTHER_MARK
 
 SYNCTHING = "{id}.sync-conflict-20261130-101500-BBBBBBB.json"
 DROPBOX = "{id} (Desktop's conflicted copy 2026-11-30).json"
+ICLOUD = "{id} 2.json"
 
 
 def _session() -> Session:
@@ -120,6 +121,22 @@ def test_a_dropbox_conflicted_copy_the_other_way_round_is_merged(two_machines):
         assert "Then moved to data engineering" in merged.agenda[0].note
         assert merged.general_note == "Warm, ask about mentoring"
         assert merged.followups and merged.agenda[0].status == "asked"
+    finally:
+        workspace.close()
+    assert (laptop / "conflicts" / "sessions" / copy_name).is_file()
+
+
+def test_an_icloud_numbered_copy_is_merged_and_kept_aside(two_machines):
+    laptop, desktop, session = two_machines
+    # iCloud Drive keeps one version in place and numbers the other.
+    copy_name = ICLOUD.format(id=session.id)
+    shutil.copy2(_file(desktop, session), laptop / "sessions" / copy_name)
+
+    workspace = Workspace.open(laptop)
+    try:
+        _both_edits_are_in(workspace.load(session.id))
+        assert [row["id"] for row in workspace.summaries()] == [session.id]
+        assert any(f"conflicts/sessions/{copy_name}" in line for line in workspace.notices)
     finally:
         workspace.close()
     assert (laptop / "conflicts" / "sessions" / copy_name).is_file()
