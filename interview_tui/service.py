@@ -517,10 +517,34 @@ class Workspace:
         changed = self._store.rescan()
         with self._search_lock:
             self._stale |= changed
+        self._calendar_synced(changed)
         with self._lines_lock:
             lines = self._sync_lines + lines
             self._sync_lines = []
         return FolderCheck(bool(changed) or people_changed or bool(lines), tuple(lines))
+
+    def _calendar_synced(self, session_ids: set[str]) -> None:
+        """Sessions a sync tool brought, changed or took away: the calendar feed follows
+        where what it shows changed (or this run never saw the session)."""
+        from interview_tui.storage.store import StoreError
+
+        for session_id in sorted(session_ids):
+            row = self._store.summary(session_id)
+            key = _key_of_row(row)
+            with self._calendar_lock:
+                unseen = session_id not in self._calendar_keys
+                previous = self._calendar_keys.get(session_id)
+                self._calendar_keys[session_id] = key
+            if not unseen and key == previous:
+                continue
+            if row is None:
+                self.calendar.removed(session_id)
+                continue
+            try:
+                session = self._store.load(session_id, remember=False)
+            except StoreError:  # damaged: set aside and said so by the store
+                continue
+            self.calendar.changed(session)
 
     def _calendar_saved(
         self, snapshot: SessionSnapshot, session: Session | None, before: SessionSummary | None

@@ -13,13 +13,14 @@ or a file rewritten behind an open session's back). The rules:
 
 Also here: which file names are conflict copies, and of which original (Syncthing's
 ``NAME.sync-conflict-YYYYMMDD-HHMMSS-DEVICE.json``, Dropbox's ``NAME (conflicted copy
-YYYY-MM-DD).json`` and ``NAME (Machine's conflicted copy YYYY-MM-DD).json``).
+YYYY-MM-DD).json`` and ``NAME (Machine's conflicted copy YYYY-MM-DD).json``, iCloud Drive's
+``NAME 2.json``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TypeVar
@@ -35,19 +36,26 @@ _DROPBOX = re.compile(
     r"^(?P<stem>.+?) \((?:[^()]*'s )?conflicted copy \d{4}-\d{2}-\d{2}(?: \(\d+\))?\)"
     r"(?: \(\d+\))?(?P<ext>\.json)$"
 )
+# iCloud Drive numbers the second version: "NAME 2.json". Record names have no spaces, so
+# a space and a number before ".json" is never part of one.
+_ICLOUD = re.compile(r"^(?P<stem>[^ ]+) \d+(?P<ext>\.json)$")
 
 _QUESTION_RANK = {"pending": 0, "skipped": 1, "asked": 2}
 _SESSION_RANK = {"planned": 0, "live": 1, "ended": 2}
 _CONTACT_RANK: dict[str, int] = {s: contact_status_rank(s) for s in CONTACT_STATUSES}
 
 
-def conflict_original(name: str) -> str | None:
+def conflict_original(name: str, names: Container[str]) -> str | None:
     """The file name a sync tool's conflict copy ``name`` belongs to, or None if ``name`` is
-    not a conflict copy."""
-    for pattern in (_SYNCTHING, _DROPBOX):
+    not a conflict copy. ``names`` are the file names in its folder: iCloud's numbered copy
+    counts only beside its original (a record whose own name ended in a number is no copy)."""
+    for pattern in (_SYNCTHING, _DROPBOX, _ICLOUD):
         found = pattern.match(name)
         if found:
-            return found.group("stem") + found.group("ext")
+            original = found.group("stem") + found.group("ext")
+            if pattern is _ICLOUD and original not in names:
+                return None
+            return original
     return None
 
 

@@ -43,8 +43,9 @@ def find_conflict_copies(folder: Path) -> list[ConflictCopy]:
     except OSError:
         return []
     copies = []
+    present = set(names)
     for name in names:
-        original = conflict_original(name)
+        original = conflict_original(name, present)
         if original is not None and not original.startswith(".") and (folder / name).is_file():
             copies.append(ConflictCopy(folder / name, folder / original))
     return copies

@@ -109,11 +109,12 @@ class PeopleStore:
             except OSError as exc:
                 self.notices.append(f"Cannot list {self.folder}: {exc.strerror or exc}.")
                 names = []
+            present = set(names)
             for name in names:
                 if (
                     name.endswith(".json")
                     and not name.startswith(".")
-                    and conflict_original(name) is None  # merged by the workspace instead
+                    and conflict_original(name, present) is None  # the workspace merges it
                 ):
                     stamp = self._stamp(name[: -len(".json")])
                     person = self._read(self.folder / name)
@@ -160,12 +161,13 @@ class PeopleStore:
             names = os.listdir(self.folder)
         except OSError:
             return [], False
+        present = set(names)
         on_disk = {
             name[: -len(".json")]
             for name in names
             if name.endswith(".json")
             and not name.startswith(".")
-            and conflict_original(name) is None
+            and conflict_original(name, present) is None
         }
         arrived_or_went = False
         changed = []

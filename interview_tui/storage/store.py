@@ -150,12 +150,15 @@ class SessionStore:
         self._summaries: dict[str, SessionSummary] = {}
         self._skipped: dict[Path, UnreadableFile] = {}
         self._left_out: dict[Path, str] = {}
+        """Session files that could not be read this run, and what was said about each."""
         self.read_only_reason = "opened read-only"
         """Why nothing can be saved here, for the person: another copy, or the folder."""
-        """Session files that could not be read this run, and what was said about each."""
         self._index_writable = True
         self._stamps: dict[str, Stamp] = {}
         """Each listed session file as its row was made from it (see :data:`FILES_TABLE`)."""
+        self._not_yet_told: set[str] = set()
+        """Sessions the first read of the list found added, changed or gone since the last
+        run: :meth:`rescan` reports them once (the calendar feed follows them)."""
         self._stamps_dirty = False
         self._known: dict[str, Stamp] = {}
         """Each session file as this run last loaded or wrote it: a save that finds it
@@ -346,7 +349,7 @@ class SessionStore:
         A new session is written before its index entry, and a deleted one is removed
         before its entry, so a crash in between would hide a session or list a ghost.
         """
-        self._refresh(self._session_stamps())
+        self._not_yet_told |= self._refresh(self._session_stamps())
 
     def _refresh(self, stamps: dict[str, Stamp], *, wait_for_writers: bool = False) -> set[str]:
         """Bring the rows up to the session files: read the new and the changed (their size
@@ -395,7 +398,8 @@ class SessionStore:
 
     def rescan(self) -> set[str]:
         """Look at the session files again (a sync tool may have added, changed or removed
-        some): one ``stat`` each, a read only for what changed. The ids read again or gone."""
+        some): one ``stat`` each, a read only for what changed. The ids read again or gone,
+        here or when the list was first read (while the app was closed)."""
         with self._mutex:
             if self._closed:  # a last look from a worker as the app quits
                 return set()
@@ -403,6 +407,8 @@ class SessionStore:
             changed = self._refresh(self._session_stamps(), wait_for_writers=True)
             with contextlib.suppress(OSError):
                 self._write_stamps()
+            changed |= self._not_yet_told
+            self._not_yet_told = set()
             return changed
 
     def _writes_index(self) -> bool:
@@ -417,18 +423,20 @@ class SessionStore:
         tool's conflict copy is left for :mod:`interview_tui.storage.conflict_copies`."""
         ids: dict[str, Stamp] = {}
         try:
-            with os.scandir(self.sessions_dir) as entries:
-                for entry in entries:
-                    name = entry.name
-                    if not name.endswith(".json") or name.startswith("."):
-                        continue
-                    if conflict_original(name) is not None:
-                        continue
-                    if entry.is_file():
-                        with contextlib.suppress(OSError):  # gone since it was listed
-                            ids[name[: -len(".json")]] = _stamp_of(entry.stat())
-                    else:
-                        self._read_document(Path(entry.path))  # says what it is instead
+            with os.scandir(self.sessions_dir) as listing:
+                entries = list(listing)
+            names = {entry.name for entry in entries}
+            for entry in entries:
+                name = entry.name
+                if not name.endswith(".json") or name.startswith("."):
+                    continue
+                if conflict_original(name, names) is not None:
+                    continue
+                if entry.is_file():
+                    with contextlib.suppress(OSError):  # gone since it was listed
+                        ids[name[: -len(".json")]] = _stamp_of(entry.stat())
+                else:
+                    self._read_document(Path(entry.path))  # says what it is instead
         except FileNotFoundError:  # a read-only look at a folder that has no sessions yet
             pass
         except OSError as exc:

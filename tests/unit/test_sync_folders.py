@@ -1,16 +1,19 @@
 """A data folder carried between two machines by a sync tool: two folders edited apart, the
-files carried across as Syncthing or Dropbox would, and nothing either machine wrote lost."""
+files carried across as Syncthing, Dropbox or iCloud Drive would, and nothing either machine
+wrote lost; the calendar feed follows what a sync changed."""
 
 from __future__ import annotations
 
 import json
 import os
 import shutil
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
+import icalendar
 import pytest
 
+from interview_tui.calendar_feed import CalendarFeed
 from interview_tui.models import AgendaItem, Contact, FollowUp, Session
 from interview_tui.person import Interaction
 from interview_tui.service import Workspace
@@ -19,6 +22,7 @@ from interview_tui.sync_merge import OTHER_MARK
 
 SYNCTHING = "{id}.sync-conflict-20261130-101500-BBBBBBB.json"
 DROPBOX = "{id} (Desktop's conflicted copy 2026-11-30).json"
+ICLOUD = "{id} 2.json"
 
 
 def _session() -> Session:
@@ -120,6 +124,22 @@ def test_a_dropbox_conflicted_copy_the_other_way_round_is_merged(two_machines):
         assert "Then moved to data engineering" in merged.agenda[0].note
         assert merged.general_note == "Warm, ask about mentoring"
         assert merged.followups and merged.agenda[0].status == "asked"
+    finally:
+        workspace.close()
+    assert (laptop / "conflicts" / "sessions" / copy_name).is_file()
+
+
+def test_an_icloud_numbered_copy_is_merged_and_kept_aside(two_machines):
+    laptop, desktop, session = two_machines
+    # iCloud Drive keeps one version in place and numbers the other.
+    copy_name = ICLOUD.format(id=session.id)
+    shutil.copy2(_file(desktop, session), laptop / "sessions" / copy_name)
+
+    workspace = Workspace.open(laptop)
+    try:
+        _both_edits_are_in(workspace.load(session.id))
+        assert [row["id"] for row in workspace.summaries()] == [session.id]
+        assert any(f"conflicts/sessions/{copy_name}" in line for line in workspace.notices)
     finally:
         workspace.close()
     assert (laptop / "conflicts" / "sessions" / copy_name).is_file()
@@ -296,3 +316,51 @@ def test_a_person_changed_by_a_sync_while_open_is_taken_in_not_written_away(two_
         )
     finally:
         workspace.close()
+
+
+def test_the_calendar_follows_a_session_a_sync_tool_rescheduled(two_machines):
+    laptop, desktop, session = two_machines
+    there = Workspace.open(desktop)
+    moved = there.load(session.id)
+    moved.scheduled_at = datetime(2026, 12, 7, 15, 0)
+    there.save(moved)
+    there.close()
+
+    here = Workspace.open(laptop)
+    try:
+        here.calendar = CalendarFeed(here.calendar.path, here.sessions, delay=-1)
+        here.summaries()
+        assert not here.check_folder().changed
+        shutil.copy2(_file(desktop, session), _file(laptop, session))  # the sync arrives
+        assert here.check_folder().changed
+        assert here.calendar.flush()
+        feed = icalendar.Calendar.from_ical(here.calendar.path.read_bytes())
+        [call] = [
+            e for e in feed.walk("VEVENT") if str(e["UID"]).endswith("-interview@interview-tui")
+        ]
+        assert call.decoded("DTSTART").replace(tzinfo=None) == datetime(2026, 12, 7, 15, 0)
+    finally:
+        here.close()
+
+
+def test_a_session_changed_while_the_app_was_closed_reaches_the_calendar(two_machines):
+    laptop, desktop, session = two_machines
+    there = Workspace.open(desktop)
+    moved = there.load(session.id)
+    moved.scheduled_at = datetime(2026, 12, 8, 9, 30)
+    there.save(moved)
+    there.close()
+    shutil.copy2(_file(desktop, session), _file(laptop, session))  # synced while closed
+
+    here = Workspace.open(laptop)
+    try:
+        here.calendar = CalendarFeed(here.calendar.path, here.sessions, delay=-1)
+        here.summaries()
+        assert here.check_folder().changed  # the first look after opening tells of it once
+        assert not here.check_folder().changed
+        assert here.calendar.flush()
+        feed = icalendar.Calendar.from_ical(here.calendar.path.read_bytes())
+        starts = [str(e.decoded("DTSTART"))[:16] for e in feed.walk("VEVENT")]
+        assert "2026-12-08 09:30" in starts
+    finally:
+        here.close()

@@ -40,13 +40,18 @@ def _pair() -> tuple[Session, Session]:
         ("s1 (conflicted copy 2026-11-30).json", "s1.json"),
         ("s1 (Ana's MacBook's conflicted copy 2026-11-30).json", "s1.json"),
         ("s1 (Desktop's conflicted copy 2026-11-30 (1)).json", "s1.json"),
+        ("s1 2.json", "s1.json"),
+        ("p-20261130-a1b2c3d4 3.json", "p-20261130-a1b2c3d4.json"),
+        ("s9 2.json", None),  # no s9.json beside it: a record of its own, not a copy
+        ("my notes 2.json", None),
         ("s1.json", None),
         ("s1.json.damaged-20261130-101500", None),
         (".s1.json.123.tmp", None),
     ],
 )
 def test_conflict_copies_are_known_by_their_names(name: str, original: str | None):
-    assert conflict_original(name) == original
+    folder = {"s1.json", "p-20261130-a1b2c3d4.json", "my notes.json", name}
+    assert conflict_original(name, folder) == original
 
 
 def test_two_different_notes_are_both_kept_the_other_marked():
