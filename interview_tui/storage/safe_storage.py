@@ -75,8 +75,9 @@ class UnreadableFile(OSError):
         self.advice = advice
 
 
-def read_bytes(path: Path) -> bytes | None:
-    """The bytes of the regular file at ``path``; None if nothing is there.
+def read_bytes(path: Path, limit: int | None = None) -> bytes | None:
+    """The bytes of the regular file at ``path`` (its first ``limit`` bytes, if given); None
+    if nothing is there.
 
     Opened without blocking and checked before reading, so a pipe put where a file should be
     cannot hang the reader.
@@ -108,8 +109,10 @@ def read_bytes(path: Path) -> bytes | None:
             what = "a folder" if stat.S_ISDIR(kind) else "a pipe, device or socket"
             raise UnreadableFile(path, f"is {what}, not a file", f"move it out of {path.parent}")
         chunks = []
-        while chunk := os.read(fd, 1 << 20):
+        left = limit if limit is not None else -1
+        while left and (chunk := os.read(fd, 1 << 20 if left < 0 else min(left, 1 << 20))):
             chunks.append(chunk)
+            left = max(0, left - len(chunk)) if limit is not None else -1
         return b"".join(chunks)
     except UnreadableFile:
         raise

@@ -6,6 +6,7 @@ without paying for model validation of every stored session.
 
 from __future__ import annotations
 
+import codecs
 import heapq
 import json
 import re
@@ -182,24 +183,18 @@ def read_first_screen(root: Path) -> FirstScreen | None:
     Written with every row of the index in the same atomic write, so it cannot disagree with
     them. The store still reads and checks the whole file after the first paint.
     """
+    path = root / INDEX_FILE
     try:
-        raw = read_bytes(root / INDEX_FILE)
+        raw = read_bytes(path, FIRST_SCREEN_BYTES)
+        if raw is None or not _OPENING.match(raw[:64].decode(errors="ignore")):
+            return None  # no index, or one written before the first screen was kept
+        cut = len(raw) == FIRST_SCREEN_BYTES
+        value = _value_at_start(raw, cut=cut)
+        if value is None and cut:  # a head longer than the bytes read first
+            whole = read_bytes(path)
+            value = _value_at_start(whole, cut=False) if whole is not None else None
     except UnreadableFile:
         return None
-    if raw is None:
-        return None
-    value: Any = None
-    for end in (FIRST_SCREEN_BYTES, len(raw)):  # the head alone, else the whole file
-        try:
-            # A character cut in two at the end of the head's bytes is not the head's.
-            text = raw[:end].decode(errors="ignore") if end < len(raw) else raw.decode()
-            opening = _OPENING.match(text)
-            if opening is None:
-                return None
-            value, _ = _DECODER.raw_decode(text, opening.end())
-            break
-        except ValueError:  # also UnicodeDecodeError
-            continue
     if not isinstance(value, dict):
         return None
     newest, interviews, to_contact = (
@@ -213,6 +208,18 @@ def read_first_screen(root: Path) -> FirstScreen | None:
         return None
     rows = [row for row in newest if isinstance(row, dict) and row.get("id")]
     return FirstScreen(cast(list[SessionSummary], rows), interviews, to_contact)
+
+
+def _value_at_start(raw: bytes, *, cut: bool) -> Any:
+    """The JSON value after the opening ``{"first_screen":`` in ``raw``; None when it is not
+    whole there or not JSON. ``cut``: ``raw`` is the file's first bytes only, so its last
+    character may be cut in two (that one is left out, not taken for damage)."""
+    try:
+        text = codecs.getincrementaldecoder("utf-8")().decode(raw, final=not cut)
+        opening = _OPENING.match(text)
+        return _DECODER.raw_decode(text, opening.end())[0] if opening else None
+    except ValueError:  # also UnicodeDecodeError
+        return None
 
 
 def read_summaries(root: Path) -> list[SessionSummary] | None:

@@ -155,3 +155,23 @@ def test_a_head_longer_than_the_first_read_is_read_from_the_whole_file(
     stored(tmp_path, twelve())
     first = read_first_screen(tmp_path)
     assert first is not None and names(first.newest)[0] == "Person 10"
+
+
+def test_the_head_reads_wherever_the_first_bytes_end_even_inside_a_letter(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    stored(tmp_path, [held(f"Zoë Núñez {day:02d}", day) for day in range(1, 9)])
+    raw = (tmp_path / "index.json").read_bytes()
+    head_end = raw.index(b',"sessions"')
+    for limit in range(head_end - 3, head_end + 120):  # in the head, then in a name after it
+        monkeypatch.setattr(session_index, "FIRST_SCREEN_BYTES", limit)
+        first = read_first_screen(tmp_path)
+        assert first is not None, limit
+        assert names(first.newest)[0] == "Zoë Núñez 08"
+
+
+def test_a_head_with_bytes_that_are_not_text_is_no_head(tmp_path: Path):
+    stored(tmp_path, twelve())
+    index = tmp_path / "index.json"
+    index.write_bytes(index.read_bytes().replace(b"Person 10", b"Person \xff0", 1))
+    assert read_first_screen(tmp_path) is None
