@@ -67,9 +67,11 @@ def read_connections(path: Path) -> ReadResult[PersonCard]:
         return ReadResult.failed(fatal)
     name = label(path)
     result: ReadResult[PersonCard] = ReadResult()
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    delimiter = _delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     columns: dict[str, int] | None = None
-    line = 0
+    line = first_line = 0
+    card: PersonCard | None = None
     try:
         for row in reader:
             first_line, line = line + 1, reader.line_num
@@ -86,7 +88,26 @@ def read_connections(path: Path) -> ReadResult[PersonCard]:
             f"{name}: no header row 'First Name,Last Name,…' found; "
             "is this LinkedIn's Connections.csv?"
         )
+    if _ends_inside_quotes(text, delimiter):
+        # The last row swallowed every line after its opening quote: it is no connection.
+        if card is not None and result.items and result.items[-1] is card:
+            result.items.pop()
+        result.problems.append(
+            f"{name}:{first_line}: a quote opened on this line is never closed, so it and the "
+            f"{line - first_line} line(s) after it were not read; close the quote and import "
+            "the file again (people already imported are not doubled)"
+        )
     return result
+
+
+def _ends_inside_quotes(text: str, delimiter: str) -> bool:
+    """Whether the file ends inside a quoted field (a quote opened and never closed)."""
+    try:
+        for _row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as error:
+        return "unexpected end of data" in str(error)
+    return False
 
 
 def _delimiter(text: str) -> str:

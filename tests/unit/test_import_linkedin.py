@@ -140,6 +140,21 @@ def test_a_quoted_name_over_two_lines_is_named_by_the_line_it_starts_on(tmp_path
     assert result.problems == ["Connections.csv:4: no name, skipped"]
 
 
+def test_a_quote_never_closed_is_named_and_the_rows_before_it_still_come_in(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path, f'{HEADER}\nBo,Chen\nAda,"Love,,,,,\nGrace,Hopper\nAlan,Turing\n')
+
+    result = read_connections(path)
+
+    assert [card.name for card in result.items] == ["Bo Chen"]
+    assert result.problems == [
+        "Connections.csv:3: a quote opened on this line is never closed, so it and the 2 "
+        "line(s) after it were not read; close the quote and import the file again (people "
+        "already imported are not doubled)"
+    ]
+
+
 def test_hostile_names_are_kept_as_text(tmp_path: Path) -> None:
     rows = [f'"{text.replace(chr(34), chr(34) * 2)}",X,,,Acme,,' for text in HOSTILE.values()]
     path = write(tmp_path, HEADER + "\n" + "\n".join(rows) + "\n")
