@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hostile_text import store_sessions
 
 from interview_tui.models import Contact, Session
 from interview_tui.service import Workspace, read_first_screen, read_summaries
@@ -38,15 +39,6 @@ def held(name: str, day: int, *, referred_by: str = "") -> Session:
     )
 
 
-def stored(root: Path, sessions: list[Session]) -> None:
-    store = SessionStore(root)
-    try:
-        for session in sessions:
-            store.save(session)
-    finally:
-        store.close()
-
-
 def twelve() -> list[Session]:
     """Ten calls held on 1 to 10 March, and two people to contact, added in February."""
     calls = [held(f"Person {day:02d}", day) for day in range(1, 11)]
@@ -69,7 +61,7 @@ def names(rows: list[session_index.SessionSummary]) -> list[str]:
 
 
 def test_the_head_holds_the_newest_rows_in_the_list_order_and_every_count(tmp_path: Path):
-    stored(tmp_path, twelve())
+    store_sessions(tmp_path, twelve())
     first = read_first_screen(tmp_path)
     assert first is not None
     assert names(first.newest) == ["Person 10", "Person 09", "Person 08", "Person 07"]
@@ -81,7 +73,7 @@ def test_the_head_holds_the_newest_rows_in_the_list_order_and_every_count(tmp_pa
 
 def test_the_head_follows_every_save_and_deletion(tmp_path: Path):
     sessions = twelve()
-    stored(tmp_path, sessions)
+    store_sessions(tmp_path, sessions)
     newest = held("Person 31", 31)
     store = SessionStore(tmp_path)
     store.save(newest)
@@ -97,7 +89,7 @@ def test_the_head_follows_every_save_and_deletion(tmp_path: Path):
 def test_an_index_without_a_head_is_read_whole_and_given_one_when_the_folder_opens(
     tmp_path: Path,
 ):
-    stored(tmp_path, twelve())
+    store_sessions(tmp_path, twelve())
     index = tmp_path / "index.json"
     data = json.loads(index.read_bytes())
     del data["first_screen"]  # as the version before this one wrote it
@@ -111,7 +103,7 @@ def test_an_index_without_a_head_is_read_whole_and_given_one_when_the_folder_ope
 
 
 def test_a_head_that_no_longer_fits_its_rows_is_written_again(tmp_path: Path):
-    stored(tmp_path, twelve())
+    store_sessions(tmp_path, twelve())
     index = tmp_path / "index.json"
     data = json.loads(index.read_bytes())
     # An older version kept the head as a table of its own and changed a row beside it.
@@ -152,7 +144,7 @@ def test_a_head_longer_than_the_first_read_is_read_from_the_whole_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     monkeypatch.setattr(session_index, "FIRST_SCREEN_BYTES", 64)  # cut inside the head
-    stored(tmp_path, twelve())
+    store_sessions(tmp_path, twelve())
     first = read_first_screen(tmp_path)
     assert first is not None and names(first.newest)[0] == "Person 10"
 
@@ -160,7 +152,7 @@ def test_a_head_longer_than_the_first_read_is_read_from_the_whole_file(
 def test_the_head_reads_wherever_the_first_bytes_end_even_inside_a_letter(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    stored(tmp_path, [held(f"Zoë Núñez {day:02d}", day) for day in range(1, 9)])
+    store_sessions(tmp_path, [held(f"Zoë Núñez {day:02d}", day) for day in range(1, 9)])
     raw = (tmp_path / "index.json").read_bytes()
     head_end = raw.index(b',"sessions"')
     for limit in range(head_end - 3, head_end + 120):  # in the head, then in a name after it
@@ -171,7 +163,7 @@ def test_the_head_reads_wherever_the_first_bytes_end_even_inside_a_letter(
 
 
 def test_a_head_with_bytes_that_are_not_text_is_no_head(tmp_path: Path):
-    stored(tmp_path, twelve())
+    store_sessions(tmp_path, twelve())
     index = tmp_path / "index.json"
     index.write_bytes(index.read_bytes().replace(b"Person 10", b"Person \xff0", 1))
     assert read_first_screen(tmp_path) is None
