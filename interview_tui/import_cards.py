@@ -69,7 +69,7 @@ _BLANKS = re.compile(r"\s+")
 _LINE_BLANKS = re.compile(r"[^\S\n]+")
 
 
-def one_line(text: str) -> str:
+def field_text(text: str) -> str:
     """``text`` with control characters gone and every run of blanks (line breaks included)
     one space: for names, companies, roles and titles."""
     return _BLANKS.sub(" ", _CONTROL.sub(" ", text)).strip()
@@ -89,7 +89,7 @@ def quoted(text: str) -> str:
 
 def email_address(text: str) -> str:
     """``text`` as an email address, lower-cased, or ``""`` when it is not one."""
-    value = one_line(text)
+    value = field_text(text)
     if value.lower().startswith("mailto:"):
         value = value[len("mailto:") :]
     value = value.strip().lower()
@@ -110,7 +110,7 @@ _WEB_ADDRESS = re.compile(
 def profile_url(text: str) -> str:
     """A web address in one form: ``https``, host lower-cased, no trailing slash; ``""`` when
     ``text`` is not a web address. ``www.linkedin.com/in/x`` gains its ``https://``."""
-    value = one_line(text)
+    value = field_text(text)
     if not value:
         return ""
     if "://" not in value and re.match(r"^(www\.)?[\w-]+(\.[\w-]+)+(/|$)", value):

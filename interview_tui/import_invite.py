@@ -32,8 +32,8 @@ from interview_tui.import_cards import (
     PersonCard,
     ReadResult,
     email_address,
+    field_text,
     label,
-    one_line,
     quoted,
     read_text,
 )
@@ -54,14 +54,14 @@ def read_invites(path: Path, own_emails: Collection[str] = ()) -> ReadResult[Inv
     try:
         calendars = icalendar.Calendar.from_ical(text, multiple=True)
     except Exception as error:  # icalendar raises ValueError and friends for a broken file
-        return ReadResult.failed(f"{name}: not readable as a calendar ({one_line(str(error))})")
+        return ReadResult.failed(f"{name}: not readable as a calendar ({field_text(str(error))})")
     mine = {email_address(address) for address in own_emails} - {""}
     event_lines = iter(_event_lines(text))
     result: ReadResult[InvitedCall] = ReadResult()
     for calendar in calendars:
         if calendar.name != "VCALENDAR":
             continue
-        method = one_line(str(calendar.get("METHOD", ""))).upper()
+        method = field_text(str(calendar.get("METHOD", ""))).upper()
         for event in calendar.walk("VEVENT"):
             where = f"{name}:{next(event_lines, '?')}"
             try:
@@ -88,7 +88,7 @@ def _event_lines(text: str) -> list[int]:
 def _call(
     event: Any, method: str, mine: set[str], where: str, problems: list[str]
 ) -> InvitedCall | None:
-    title = one_line(str(event.get("SUMMARY", ""))) or "(no title)"
+    title = field_text(str(event.get("SUMMARY", ""))) or "(no title)"
     shown = f"{where}: {quoted(title)}"
     raw_start = event.get("DTSTART")
     if raw_start is None:
@@ -100,10 +100,10 @@ def _call(
         return None
     if not isinstance(start, datetime):
         problems.append(
-            f"{shown}: start {quoted(one_line(str(start)))} is not a date and time, skipped"
+            f"{shown}: start {quoted(field_text(str(start)))} is not a date and time, skipped"
         )
         return None
-    zone = one_line(str(raw_start.params.get("TZID", "")))
+    zone = field_text(str(raw_start.params.get("TZID", "")))
     if zone and start.tzinfo is None:
         problems.append(
             f"{shown}: time zone {quoted(zone)} is not known and the file does not define it;"
@@ -116,7 +116,7 @@ def _call(
     minutes = _minutes(event, start, shown, problems)
     if event.get("RRULE") is not None:
         problems.append(f"{shown}: a repeating event; only its first meeting is read")
-    status = one_line(str(event.get("STATUS", ""))).upper()
+    status = field_text(str(event.get("STATUS", ""))).upper()
     return InvitedCall(
         uid=_uid(event, title, start, person),
         title=title,
@@ -169,7 +169,7 @@ def _parties(event: Any) -> list[tuple[str, str]]:
         if str(params.get("CUTYPE", "")).upper() in _NOT_PEOPLE:
             continue
         email = email_address(str(address))
-        name = one_line(str(params.get("CN", "")).strip('"')) or email
+        name = field_text(str(params.get("CN", "")).strip('"')) or email
         key = email or name.casefold()
         if key and key not in seen:
             seen.add(key)
@@ -191,7 +191,7 @@ def _person(event: Any, method: str, mine: set[str], where: str) -> PersonCard |
 def _uid(event: Any, title: str, start: datetime, person: PersonCard) -> str:
     """The event's UID (with the occurrence for a changed instance of a repeating event), or,
     when it has none, one made from what it holds so that a second import finds the same."""
-    uid = one_line(str(event.get("UID", "")))
+    uid = field_text(str(event.get("UID", "")))
     if not uid:
         seed = f"{title}|{start.isoformat()}|{person.email or person.name}"
         uid = "no-uid-" + hashlib.sha256(seed.encode()).hexdigest()[:16]

@@ -17,8 +17,8 @@ from interview_tui.import_cards import (
     PersonCard,
     ReadResult,
     email_address,
+    field_text,
     label,
-    one_line,
     profile_url,
     quoted,
     read_text,
@@ -120,7 +120,7 @@ def _header(row: list[str]) -> dict[str, int] | None:
     """The column of each field when ``row`` is the header row, else ``None``."""
     found: dict[str, int] = {}
     for index, cell in enumerate(row):
-        key = _COLUMNS.get(one_line(cell).lower())
+        key = _COLUMNS.get(field_text(cell).lower())
         if key is not None and key not in found:
             found[key] = index
     return found if "first" in found and "last" in found else None
@@ -135,19 +135,19 @@ def _card(
 
     if not any(value.strip() for value in row):
         return None
-    name = one_line(f"{one_line(cell('first'))} {one_line(cell('last'))}")
+    name = field_text(f"{field_text(cell('first'))} {field_text(cell('last'))}")
     if not name:
         problems.append(f"{where}: no name, skipped")
         return None
-    raw_email = one_line(cell("email"))
+    raw_email = field_text(cell("email"))
     email = email_address(raw_email)
     if raw_email and not email:
         problems.append(f"{where}: {quoted(_shown(raw_email))} is not an email address, left out")
-    raw_url = one_line(cell("url"))
+    raw_url = field_text(cell("url"))
     url = profile_url(raw_url)
     if raw_url and not url:
         problems.append(f"{where}: {quoted(_shown(raw_url))} is not a web address, left out")
-    raw_date = one_line(cell("connected_on"))
+    raw_date = field_text(cell("connected_on"))
     connected_on = connection_date(raw_date)
     if raw_date and connected_on is None:
         problems.append(
@@ -156,8 +156,8 @@ def _card(
         )
     return PersonCard(
         name=name,
-        company=one_line(cell("company")),
-        role=one_line(cell("role")),
+        company=field_text(cell("company")),
+        role=field_text(cell("role")),
         email=email,
         profile_url=url,
         connected_on=connected_on,

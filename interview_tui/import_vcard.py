@@ -17,10 +17,10 @@ from interview_tui.import_cards import (
     PersonCard,
     ReadResult,
     email_address,
+    field_text,
     is_linkedin,
     label,
     note_text,
-    one_line,
     profile_url,
     read_text,
 )
@@ -48,7 +48,7 @@ def read_vcards(path: Path) -> ReadResult[PersonCard]:
             component = vobject.readOne(block, ignoreUnreadable=False)
             card = _card(component, where)
         except Exception as error:  # vobject raises many kinds for a bad card
-            reason = _AT_LINE.sub("", one_line(str(error))) or type(error).__name__
+            reason = _AT_LINE.sub("", field_text(str(error))) or type(error).__name__
             result.problems.append(f"{where}: card not readable ({reason}), skipped")
             continue
         if card is None:
@@ -81,15 +81,15 @@ def _blocks(text: str) -> Iterator[tuple[int, str, str]]:
 
 
 def _card(component: Any, where: str) -> PersonCard | None:
-    name = one_line(_first_text(component, "fn")) or _name_from_n(component)
+    name = field_text(_first_text(component, "fn")) or _name_from_n(component)
     if not name:
         return None
     org = _lines(component, "org")
-    company = one_line(_component(org[0].value, 0)) if org else ""
+    company = field_text(_component(org[0].value, 0)) if org else ""
     return PersonCard(
         name=name,
         company=company,
-        role=one_line(_first_text(component, "title")),
+        role=field_text(_first_text(component, "title")),
         email=_email(component),
         profile_url=_url(component),
         phone=_phone(component),
@@ -129,7 +129,7 @@ def _name_from_n(component: Any) -> str:
             _text(getattr(value, part, ""))
             for part in ("prefix", "given", "additional", "family", "suffix")
         ]
-        if name := one_line(" ".join(parts)):
+        if name := field_text(" ".join(parts)):
             return name
     return ""
 
@@ -171,7 +171,7 @@ def _url(component: Any) -> str:
 
 def _phone(component: Any) -> str:
     for line in _by_preference(component, "tel"):
-        number = one_line(_text(line.value))
+        number = field_text(_text(line.value))
         if number.lower().startswith("tel:"):
             number = number[len("tel:") :]
         if number:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from interview_tui.import_cards import email_address, note_text, one_line, profile_url
+from interview_tui.import_cards import email_address, field_text, note_text, profile_url
 
 
 @pytest.mark.parametrize(
@@ -39,5 +39,5 @@ def test_email_addresses_are_lower_case_or_left_out(text: str, expected: str) ->
 
 
 def test_text_keeps_what_a_person_wrote_without_control_characters() -> None:
-    assert one_line("  Zoë\t🎉  \u202eRTL\u202c\x1b[2J\nDev ") == "Zoë 🎉 \u202eRTL\u202c [2J Dev"
+    assert field_text("  Zoë\t🎉  \u202eRTL\u202c\x1b[2J\nDev ") == "Zoë 🎉 \u202eRTL\u202c [2J Dev"
     assert note_text("first\r\n  second\x07 line \rthird\n") == "first\nsecond line\nthird"
