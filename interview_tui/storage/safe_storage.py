@@ -136,3 +136,5 @@ def read_json(path: Path) -> Any:
         return json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise DamagedFile(path, f"not valid JSON ({exc})") from None
+    except RecursionError:
+        raise DamagedFile(path, "nested too deeply to be ours") from None

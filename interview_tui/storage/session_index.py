@@ -108,6 +108,32 @@ def summarize(doc: dict[str, Any]) -> SessionSummary:
     }
 
 
+_TEXTS = ("name", "company", "role", "created_at", "status", "contact_status", "referred_by")
+_TEXTS_OR_NONE = ("scheduled_at", "started_at", "ended_at", "outreach_sent_on", "person_id")
+_NUMBERS = ("length_minutes", "asked", "questions", "planned", "planned_asked", "extra_asked")
+_LISTS = ("followups", "referrals")
+
+
+def is_row(value: Any) -> bool:
+    """Whether ``value`` is a list row this version can show. A field an older version did
+    not write may be missing; one of the wrong type (a hand-edited index) may not: the
+    store makes that row again from its session file."""
+    if not isinstance(value, dict) or not isinstance(value.get("id"), str) or not value["id"]:
+        return False
+    return (
+        all(isinstance(value.get(key, ""), str) for key in (*_TEXTS, "invite_uid"))
+        and all(isinstance(value.get(key), str | None) for key in _TEXTS_OR_NONE)
+        and all(
+            isinstance(number, int | float) and not isinstance(number, bool)
+            for number in (value.get(key, 0) for key in (*_NUMBERS, "elapsed_seconds"))
+        )
+        and all(
+            isinstance(items, list) and all(isinstance(item, dict) for item in items)
+            for items in (value.get(key, []) for key in _LISTS)
+        )
+    )
+
+
 def when_stamp(summary: SessionSummary) -> str:
     """The ISO time a session is listed and sorted under: scheduled, else started, else
     created."""
@@ -164,7 +190,7 @@ def first_screen_of(rows: Iterable[SessionSummary]) -> dict[str, Any]:
 def with_first_screen(data: dict[str, Any]) -> dict[str, Any]:
     """The index file's contents with the first screen put first (computed from its rows)."""
     stored = data.get(TABLE)
-    rows = [r for r in stored.values() if isinstance(r, dict)] if isinstance(stored, dict) else []
+    rows = [row for row in stored.values() if is_row(row)] if isinstance(stored, dict) else []
     tables = {key: value for key, value in data.items() if key != FIRST_SCREEN}
     return {FIRST_SCREEN: first_screen_of(cast(list[SessionSummary], rows)), **tables}
 
@@ -206,7 +232,7 @@ def read_first_screen(root: Path) -> FirstScreen | None:
         return None
     if not isinstance(to_contact, int):
         return None
-    rows = [row for row in newest if isinstance(row, dict) and row.get("id")]
+    rows = [row for row in newest if is_row(row)]
     return FirstScreen(cast(list[SessionSummary], rows), interviews, to_contact)
 
 
@@ -218,7 +244,7 @@ def _value_at_start(raw: bytes, *, cut: bool) -> Any:
         text = codecs.getincrementaldecoder("utf-8")().decode(raw, final=not cut)
         opening = _OPENING.match(text)
         return _DECODER.raw_decode(text, opening.end())[0] if opening else None
-    except ValueError:  # also UnicodeDecodeError
+    except (ValueError, RecursionError):  # also UnicodeDecodeError; nested past Python's limit
         return None
 
 
@@ -232,7 +258,7 @@ def read_summaries(root: Path) -> list[SessionSummary] | None:
         return None
     rows = cast(
         list[SessionSummary],
-        [row for row in data[TABLE].values() if isinstance(row, dict) and row.get("id")],
+        [row for row in data[TABLE].values() if is_row(row)],
     )
     rows.sort(key=when_stamp, reverse=True)
     return rows

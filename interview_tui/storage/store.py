@@ -45,6 +45,7 @@ from interview_tui.storage.session_index import (
     TABLE,
     SessionSummary,
     first_screen_of,
+    is_row,
     summarize,
     when_stamp,
 )
@@ -309,10 +310,20 @@ class SessionStore:
             self._summaries = {row["id"]: row for row in rows}
             self._index_ids = {doc["id"]: doc.doc_id for doc in table.all()} if writing else {}
         else:
+            nameless = []
             for doc_id, row in stored.items():
-                if isinstance(row, dict) and row.get("id") and doc_id.isdigit():
-                    self._index_ids[row["id"]] = int(doc_id)
-                    self._summaries[row["id"]] = cast(SessionSummary, dict(row))
+                row_id = row.get("id") if isinstance(row, dict) else None
+                if not doc_id.isdigit():
+                    continue
+                if not isinstance(row_id, str) or not row_id:
+                    nameless.append(int(doc_id))  # no session to make it again from
+                    continue
+                self._index_ids[row_id] = int(doc_id)
+                if is_row(row):  # else made again from its session file, just below
+                    self._summaries[row_id] = cast(SessionSummary, dict(row))
+            if nameless and writing:
+                with contextlib.suppress(OSError):  # dropped at the next open instead
+                    table.remove(doc_ids=nameless)
             self._reconcile_index()
         with contextlib.suppress(OSError):  # read again at the next open, that is all
             self._write_stamps()
@@ -386,10 +397,11 @@ class SessionStore:
                 with contextlib.suppress(OSError):  # still listed; written with the next save
                     self._update_index(summary)
             self._summaries[session_id] = summary
-        for session_id in sorted(self._summaries.keys() - stamps.keys()):
+        # The gone, and rows of the wrong shape whose file is gone too (never listed).
+        for session_id in sorted((self._summaries.keys() | self._index_ids.keys()) - stamps.keys()):
             changed.add(session_id)
             self._set_stamp(session_id, None)
-            del self._summaries[session_id]
+            self._summaries.pop(session_id, None)
             doc_id = self._index_ids.pop(session_id, None)
             if doc_id is not None and self._writes_index() and self._index is not None:
                 with contextlib.suppress(OSError):

@@ -167,3 +167,48 @@ def test_a_head_with_bytes_that_are_not_text_is_no_head(tmp_path: Path):
     index = tmp_path / "index.json"
     index.write_bytes(index.read_bytes().replace(b"Person 10", b"Person \xff0", 1))
     assert read_first_screen(tmp_path) is None
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("name", 123), ("company", ["a"]), ("planned", "x"), ("followups", [1]), ("id", 7)],
+)
+def test_a_row_of_the_wrong_shape_is_left_out_and_made_again_from_its_file(
+    tmp_path: Path, field: str, value: object
+):
+    store_sessions(tmp_path, twelve())
+    index = tmp_path / "index.json"
+    data = json.loads(index.read_bytes())
+    data["first_screen"]["newest"][0][field] = value  # a hand-edited index
+    [row] = [r for r in data["sessions"].values() if r["name"] == "Person 10"]
+    row[field] = value
+    index.write_text(json.dumps(data))
+
+    assert names(read_first_screen(tmp_path).newest)[0] == "Person 09"
+    rows = {row["name"]: row for row in read_summaries(tmp_path) or []}
+    assert "Person 10" not in rows and len(rows) == 11
+
+    workspace = Workspace.open(tmp_path)
+    try:
+        listed = {row["name"]: row for row in workspace.summaries()}
+        assert len(listed) == 12 and listed["Person 10"]["company"] == "Acme"
+    finally:
+        workspace.close()
+    assert names(read_first_screen(tmp_path).newest)[0] == "Person 10"
+    assert len(json.loads(index.read_bytes())["sessions"]) == 12
+
+
+def test_an_index_nested_past_pythons_limit_is_kept_aside_not_a_crash(tmp_path: Path):
+    store_sessions(tmp_path, twelve())
+    index = tmp_path / "index.json"
+    index.write_text('{"first_screen":' + "[" * 5000 + "]" * 5000 + "}")
+    assert read_first_screen(tmp_path) is None
+    assert read_summaries(tmp_path) is None
+
+    workspace = Workspace.open(tmp_path)
+    try:
+        assert len(workspace.summaries()) == 12
+        assert any("nested too deeply" in notice for notice in workspace.notices)
+    finally:
+        workspace.close()
+    assert list(tmp_path.glob("index.json.damaged-*"))
