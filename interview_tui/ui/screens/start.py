@@ -7,14 +7,13 @@ the due list (which needs the domain models) fills in once the app is ready.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Literal, cast
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widget import MountError
 from textual.widgets import Header, Input, OptionList, Static
-from textual.widgets.option_list import Option
 
 from interview_tui.asked_count import count_of_row, is_to_contact
 from interview_tui.service import (
@@ -26,7 +25,9 @@ from interview_tui.service import (
 )
 from interview_tui.ui import keymap
 from interview_tui.ui.app_screen import AppScreen
-from interview_tui.ui.plain import one_line, plain, styled
+from interview_tui.ui.plain import plain
+from interview_tui.ui.widgets.due_list import ACTIONS as DUE_ACTIONS
+from interview_tui.ui.widgets.due_list import DueList
 from interview_tui.ui.widgets.key_footer import KeyFooter
 from interview_tui.ui.widgets.session_table import HEADER, SessionTable
 
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
     from interview_tui.people_due import PersonDue
     from interview_tui.person import Person
     from interview_tui.service import Workspace
-    from interview_tui.ui.screens.start_people import Changes
 
 
 def status_text(row: SessionSummary) -> str:
@@ -154,25 +154,20 @@ class StartScreen(AppScreen[None]):
         super().__init__()
         self.rows: list[SessionSummary] = []
         self.sort = SORTS[0]
-        self.due: list[DueItem | PersonDue] = []
         self.people: list[Person] = []
         """Everyone, once a worker has read them (the first paint does not wait)."""
         self._all_rows = False
         self._totals: tuple[int, int] | None = None
         """The counts of every session while ``rows`` holds only the newest (read from the
         head of the index for the first paint); None once every row is read."""
-        self.last_done: tuple[DueItem, Session] | tuple[PersonDue, Changes] | None = None
-        """The item ``x`` marked done (or ``z`` snoozed) last, and what it was before:
-        ``u`` undoes."""
-        self.last_referred: Changes = []
-        """For an undone "reach out to": the recommended person before and after ``x``."""
+        self.due_list = DueList(self, id="due-list")
+        """Made here, not in compose, so ``check_action`` can ask it before it is mounted."""
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="start-body"):
             # Hidden until the app is ready and something is due.
-            yield Static("Due", id="due-title", classes="title")
-            yield OptionList(id="due")
+            yield self.due_list
             with Horizontal(id="sessions-head"):
                 yield Static("Sessions", id="sessions-title", classes="title")
                 # The filter box itself comes right after the first paint (an Input costs
@@ -254,12 +249,12 @@ class StartScreen(AppScreen[None]):
         self._load_people()
 
     def _show_due_and_week(self, highlight: DueItem | PersonDue | None = None) -> None:
-        from interview_tui.people_due import default_cadence_days, due_list, weekly_line
+        from interview_tui.people_due import default_cadence_days, weekly_line
 
         settings = self.app.settings
-        today = date.today()
         cadence = default_cadence_days(settings.keep_in_touch_months)
-        self._show_due(due_list(self.rows, self.people, today, cadence), highlight)
+        today = self.due_list.today()
+        self.due_list.show_for(self.rows, self.people, cadence, today, highlight)
         week = weekly_line(self.rows, today, settings.weekly_goal)
         workspace = self.app.workspace
         # Said for as long as it holds, not only in a notice that fades.
@@ -288,7 +283,7 @@ class StartScreen(AppScreen[None]):
             self.people = people
             self._show_due_and_week()
 
-    def _people_changed(self, changed: list[Person]) -> None:
+    def people_changed(self, changed: list[Person]) -> None:
         """Take in people just saved, so the list redraws without waiting to read them."""
         by_id = {person.id: person for person in changed}
         self.people = [by_id.pop(person.id, person) for person in self.people]
@@ -357,215 +352,36 @@ class StartScreen(AppScreen[None]):
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
         self.show_rows()
 
-    # -- the due list --------------------------------------------------------------------
+    # -- the due list: the keys are the screen's, the list is a widget ------------------------
 
-    def _show_due(
-        self, items: list[DueItem | PersonDue], highlight: DueItem | PersonDue | None = None
-    ) -> None:
-        """Show ``items``, keeping the highlighted row where it was (or on ``highlight``)."""
-        self.due = items
-        due = self.query_one("#due", OptionList)
-        row = due.highlighted
-        due.clear_options()
-        today = date.today()
-        due.add_options(
-            Option(one_line(f"{'!' if item.due < today else '•'} {item.due:%d %b}  {item.label}"))
-            for item in items
-        )
-        if highlight is not None and highlight in items:
-            row = items.index(highlight)
-        if items:
-            due.highlighted = min(row or 0, len(items) - 1)
-        elif due.has_focus:
-            self.query_one("#sessions", SessionTable).focus()
-        due.display = bool(items)
-        title = self.query_one("#due-title", Static)
-        title.display = bool(items)
-        keys = "x: done, z: snooze, u: undo" if self._any_person(items) else "x: done, u: undo"
-        title.update(styled("Due ($count) [dim]$keys[/dim]", count=len(items), keys=keys))
-        self.refresh_bindings()
-
-    def _move_to_due(self, due: OptionList) -> bool:
-        """Focus the due list with an item highlighted, if it had no focus yet: True when
-        this key press only moved there (the next one acts on the item now on screen)."""
-        if due.has_focus and due.highlighted is not None:
-            return False
-        due.focus()
-        if due.highlighted is None:
-            due.highlighted = 0
-        return True
+    @property
+    def due(self) -> list[DueItem | PersonDue]:
+        """What the due list shows now."""
+        return self.due_list.items
 
     def action_mark_done(self) -> None:
-        """The highlighted due item, done. From elsewhere the first ``x`` only moves to the
-        due list, so the item it will mark is the one on screen, highlighted."""
-        due = self.query_one("#due", OptionList)
-        if not self.due:
-            return
-        if self._move_to_due(due):
-            label = self.due[due.highlighted or 0].label
-            self.notify(f"x again marks this done: {label} (↑ ↓ pick another)", timeout=5)
-            return
-        workspace = self._workspace_or_say()
-        if workspace is None or not self._writable_or_say():
-            return
-        item = self.due[due.highlighted or 0]
-        from interview_tui.followups import mark_done
-        from interview_tui.people_due import PersonDue
-        from interview_tui.service import StoreError
-
-        if isinstance(item, PersonDue):
-            self._change_person(item, "done")
-            return
-        try:
-            before = workspace.load(item.session_id)
-            referred = self._referred_person(before, item)
-            workspace.save(mark_done(before, item))
-        except (StoreError, ValueError) as exc:
-            self.notify(str(exc), severity="error", timeout=10)
-            self.reload()
-            return
-        self.last_done = (item, before)
-        # Reaching out moved the recommended person on to "asked": u takes that back too.
-        now = workspace.person(referred.id) if referred is not None else None
-        self.last_referred = [(referred, now.model_copy(deep=True))] if referred and now else []
-        self.notify(f"Done: {item.label}. u undoes it.", timeout=8)
-        self.reload()
-
-    def _referred_person(self, session: Session, item: DueItem) -> Person | None:
-        """For a "reach out to" item: the recommended person as stored before, if any."""
-        workspace = self.app.workspace
-        if item.kind != "referral" or workspace is None:
-            return None
-        for referral in session.referrals:
-            if referral.name == item.referral and not referral.contacted:
-                person = workspace.person(referral.person_id)
-                return person.model_copy(deep=True) if person is not None else None
-        return None
-
-    def action_undo_done(self) -> None:
-        """Open the item ``x`` marked done last again."""
-        if self.last_done is None:
-            return
-        workspace = self._workspace_or_say()
-        if workspace is None or not self._writable_or_say():
-            return
-        from interview_tui.followups import DueItem, undo_mark_done
-        from interview_tui.service import StoreError
-        from interview_tui.ui.screens import start_people
-
-        item = self.last_done[0]
-        try:
-            if isinstance(item, DueItem):
-                session_item, before = cast("tuple[DueItem, Session]", self.last_done)
-                workspace.change(
-                    item.session_id, lambda now: undo_mark_done(now, session_item, before)
-                )
-                if self.last_referred:
-                    start_people.undo(workspace, self.last_referred)
-                    self.last_referred = []
-            else:
-                changes = cast("Changes", self.last_done[1])
-                self._people_changed(start_people.undo(workspace, changes))
-        except StoreError as exc:
-            self.notify(str(exc), severity="error", timeout=10)
-            return
-        self.last_done = None
-        self.notify(f"Open again: {item.label}", timeout=5)
-        self.reload(highlight=item)
-        if self.due:
-            self.query_one("#due", OptionList).focus()
+        self.due_list.mark_done()
 
     def action_snooze_due(self) -> None:
-        """The highlighted person's check-in, two weeks later. As with ``x``, from elsewhere
-        the first ``z`` only moves to the due list."""
-        from interview_tui.people_due import PersonDue
+        self.due_list.snooze()
 
-        due = self.query_one("#due", OptionList)
-        if not self.due:
-            return
-        if self._move_to_due(due):
-            item = self.due[due.highlighted or 0]
-            if isinstance(item, PersonDue) and item.kind == "keep-in-touch":
-                self.notify(f"z again snoozes this: {item.label} (↑ ↓ pick another)", timeout=5)
-            return
-        item = self.due[due.highlighted or 0]
-        if not isinstance(item, PersonDue) or item.kind != "keep-in-touch":
-            self.notify("z snoozes a check-in with someone; this item is not one.", timeout=5)
-            return
-        self._change_person(item, "snooze")
+    def action_undo_done(self) -> None:
+        self.due_list.undo()
 
-    def _change_person(self, item: PersonDue, how: Literal["done", "snooze"]) -> None:
-        """Mark a person's item done (or snooze it) through the workspace, and say so."""
-        workspace = self._workspace_or_say()
-        if workspace is None or not self._writable_or_say():
-            return
-        from interview_tui.service import StoreError
-        from interview_tui.ui.screens import start_people
-
-        today = date.today()
-        try:
-            if how == "done":
-                changes = start_people.mark_done(workspace, item, today)
-            else:
-                changes = start_people.snooze(workspace, item, today)
-        except StoreError as exc:
-            self.notify(str(exc), severity="error", timeout=10, markup=False)
-            self.reload()
-            return
-        self._people_changed([after for _, after in changes])
-        self.last_done = (item, changes)
-        if how == "done":
-            self.notify(f"Done: {item.label}. u undoes it.", timeout=8, markup=False)
-        else:
-            until = changes[-1][1].snoozed_until
-            when = f"{until:%d %b}" if until else "later"
-            self.notify(f"Snoozed to {when}: {item.label}. u undoes it.", timeout=8, markup=False)
-        self.reload()
-
-    @on(OptionList.OptionSelected, "#due")
-    def draft_for_person(self, event: OptionList.OptionSelected) -> None:
-        """``enter`` on a person's item: the note to send them (the check-in, or thanks for
-        an introduction), ready to copy or open in the mail app; sending marks it done."""
-        from interview_tui.people_due import PersonDue
-
-        item = self.due[event.option_index] if event.option_index < len(self.due) else None
-        workspace = self.app.workspace
-        if not isinstance(item, PersonDue) or workspace is None:
-            return
-        from interview_tui.ui.dialogs.template_dialog import TemplateDialog, TemplateResult
-        from interview_tui.ui.screens.start_people import draft_for
-
-        drafted = draft_for(workspace, item, date.today(), self.app.settings.email_signature)
-        if drafted is None:
-            self.notify("No conversation with them to write from yet.", timeout=5)
-            return
-        title, text, email = drafted
-
-        def closed(result: TemplateResult | None) -> None:
-            if result is not None and result.sent:
-                self._change_person(item, "done")
-
-        self.app.push_screen(TemplateDialog(title, text, item.kind, email), closed)
-
-    @staticmethod
-    def _any_person(items: list[DueItem | PersonDue]) -> bool:
-        return any(hasattr(item, "person_id") for item in items)
+    def leave_due(self) -> None:
+        self.query_one("#sessions", SessionTable).focus()
 
     # -- opening sessions ----------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys that need the data folder are greyed out until it has been opened."""
-        if action == "mark_done":
-            return bool(self.due)  # out of the footer while nothing is due
-        if action == "undo_done":
-            return self.last_done is not None
-        if action == "snooze_due":
-            return self._any_person(self.due)
+        if action in DUE_ACTIONS:
+            return self.due_list.allows(action)  # out of the footer while they cannot act
         if action in NEEDS_DATA and not self.app.ready:
             return None
         return True
 
-    def _workspace_or_say(self) -> Workspace | None:
+    def workspace_or_say(self) -> Workspace | None:
         """The open data folder; None (and says why again) when it could not be opened."""
         workspace = self.app.workspace
         if workspace is None:
@@ -575,8 +391,8 @@ class StartScreen(AppScreen[None]):
 
     def _save(self, session: Session) -> bool:
         """Save through the workspace; False (and says why) when the write failed."""
-        workspace = self._workspace_or_say()
-        if workspace is None or not self._writable_or_say():
+        workspace = self.workspace_or_say()
+        if workspace is None or not self.writable_or_say():
             return False
         from interview_tui.service import StoreError
 
@@ -587,7 +403,7 @@ class StartScreen(AppScreen[None]):
             return False
         return True
 
-    def _writable_or_say(self) -> bool:
+    def writable_or_say(self) -> bool:
         """False (and says why) when the data folder is open read-only."""
         workspace = self.app.workspace
         if workspace is not None and workspace.read_only:
@@ -605,7 +421,7 @@ class StartScreen(AppScreen[None]):
         session_id = self._selected_id()
         if session_id is None:
             return None
-        workspace = self._workspace_or_say()
+        workspace = self.workspace_or_say()
         if workspace is None:
             return None
         from interview_tui.service import StoreError
@@ -618,14 +434,14 @@ class StartScreen(AppScreen[None]):
             return None
 
     def action_new_session(self) -> None:
-        if not self._writable_or_say():
+        if not self.writable_or_say():
             return
         from interview_tui.ui.screens.setup import SetupScreen
 
         self.app.push_screen(SetupScreen())
 
     def action_prepare(self) -> None:
-        if not self._writable_or_say():
+        if not self.writable_or_say():
             return
         session = self._load_selected()
         if session is not None:
@@ -674,7 +490,7 @@ class StartScreen(AppScreen[None]):
         self.app.push_screen(dialog, closed)
 
     def action_advance_status(self) -> None:
-        if not self._writable_or_say():
+        if not self.writable_or_say():
             return
         session = self._load_selected()
         if session is None:
@@ -706,7 +522,7 @@ class StartScreen(AppScreen[None]):
         self.app.push_screen(PatternsScreen())
 
     def action_export_all(self) -> None:
-        if self._workspace_or_say() is not None:
+        if self.workspace_or_say() is not None:
             from interview_tui.ui.screens.exporting import export_sessions
 
             export_sessions(self, None, formats=("md", "csv", "json", "ics"))
