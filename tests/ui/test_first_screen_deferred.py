@@ -18,6 +18,7 @@ from ui_helpers import store_sessions, type_text
 from interview_tui.models import Contact, Session
 from interview_tui.storage import session_index
 from interview_tui.ui.app import InterviewApp
+from interview_tui.ui.screens.live import LiveScreen
 
 SIZE = (80, 24)
 
@@ -90,3 +91,24 @@ async def test_the_first_paint_shows_the_newest_from_the_head_and_every_session_
         await pilot.press("end")
         await wait_until(pilot, lambda: "Person 01" in screen_text(app))
         assert "Sessions (30)" in screen_text(app)
+
+
+async def test_enter_on_a_row_before_the_folder_is_open_opens_it_once_it_is(
+    make_app, store_session, wait_until, screen_text, monkeypatch
+):
+    store_two(store_session)
+    loading = InterviewApp.load_store_and_banks
+    monkeypatch.setattr(InterviewApp, "load_store_and_banks", lambda self: None)
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "enter")  # Ada, the older of the two, on the first paint
+        await pilot.pause()
+        assert "Cannot open" not in screen_text(app)
+        assert app.screen.query("#sessions")  # still the list: nothing to open it with yet
+
+        loading(app)
+        await wait_until(pilot, lambda: isinstance(app.screen, LiveScreen))
+        assert app.screen.session.id == "s-ada"
+        await pilot.pause()
+        assert "Ada Lovelace" in screen_text(app) and "Cannot open" not in screen_text(app)

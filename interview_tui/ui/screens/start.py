@@ -160,6 +160,8 @@ class StartScreen(AppScreen[None]):
         self._totals: tuple[int, int] | None = None
         """The counts of every session while ``rows`` holds only the newest (read from the
         head of the index for the first paint); None once every row is read."""
+        self._open_when_ready: str | None = None
+        """A session chosen with enter before the data folder was open: opened once it is."""
         self.due_list = DueList(self, id="due-list")
         """Made here, not in compose, so ``check_action`` can ask it before it is mounted."""
 
@@ -217,6 +219,11 @@ class StartScreen(AppScreen[None]):
             self.show_rows()
         self.reload()
         self.refresh_bindings()  # the keys that wait for the data folder
+        chosen, self._open_when_ready = self._open_when_ready, None
+        table = self.query_one("#sessions", SessionTable)
+        if chosen in table.ids and self.app.workspace is not None and self.is_current:
+            table.highlighted = table.ids.index(chosen)
+            self.action_open_session()
 
     def check_folder(self) -> None:
         """Every two seconds: sessions a sync tool added, changed or removed are listed, and
@@ -451,6 +458,10 @@ class StartScreen(AppScreen[None]):
 
     @on(OptionList.OptionSelected, "#sessions")
     def action_open_session(self) -> None:
+        if not self.app.ready:
+            # Enter on a row of the first paint, before the folder is open: opened then.
+            self._open_when_ready = self._selected_id()
+            return
         session = self._load_selected()
         if session is not None:
             self.app.push_screen(session_screen(session))
