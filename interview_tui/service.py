@@ -514,7 +514,9 @@ class Workspace:
             return FolderCheck()
         lines = self.merge_conflict_copies()
         people_changed = self._people_changed_elsewhere()
+        said = len(self._store.notices)
         changed = self._store.rescan()
+        lines += self._store.notices[said:]  # what the look found to say (a misnamed file)
         with self._search_lock:
             self._stale |= changed
         self._calendar_synced(changed)

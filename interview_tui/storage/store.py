@@ -113,6 +113,21 @@ def _reads_as_session(path: Path) -> bool:
     return True
 
 
+def _move_without_overwriting(source: Path, target: Path) -> None:
+    """Rename ``source`` to ``target``, which must not exist (a hard link refuses one that
+    appeared meanwhile; where links are not supported, a rename after a look)."""
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        if os.path.lexists(target):
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(target)) from None
+        os.rename(source, target)
+        return
+    os.unlink(source)
+
+
 def _open_db(
     path: Path, read_only: bool, storage: type[SafeJSONStorage] = SafeJSONStorage
 ) -> TinyDB:
@@ -346,6 +361,35 @@ class SessionStore:
         self._index.table(FILES_TABLE).upsert(Document({"stamps": stamps}, doc_id=1))
         self._stamps_dirty = False
 
+    def _misnamed(self, path: Path, doc: dict[str, Any]) -> None:
+        """A session file named other than the session it holds (a sync tool's numbered copy
+        whose original is gone, a file renamed by hand): given its own name when that is
+        free, and listed with the next look; else left out, and said once."""
+        if path in self._left_out:
+            return
+        held = doc.get("id")
+        try:
+            target = self._session_path(held) if isinstance(held, str) else None
+        except StoreError:
+            target = None
+        if target is not None and not self.read_only and not os.path.lexists(target):
+            try:
+                _move_without_overwriting(path, target)
+            except OSError:
+                pass
+            else:
+                self.notices.append(
+                    f"{path.name} held the session {held}, which had no file of its own: it is "
+                    f"{target.name} now."
+                )
+                return
+        what = f"the session {held}" if isinstance(held, str) else "a session without an id"
+        self._notice_left_out(
+            path,
+            f"{path.name} holds {what}, not {path.stem}: it is left out of the list (another "
+            f"copy of it?); open it and merge by hand, or move it out of {path.parent}.",
+        )
+
     def _set_stamp(self, session_id: str, stamp: Stamp | None) -> None:
         if stamp is None:
             if self._stamps.pop(session_id, None) is not None:
@@ -387,6 +431,8 @@ class SessionStore:
                 if session_id in self._summaries and doc is None:
                     self._forget(session_id)
                     changed.add(session_id)
+                if doc is not None:
+                    self._misnamed(path, doc)
                 continue
             self._set_stamp(session_id, stamps[session_id])
             changed.add(session_id)  # its notes may have changed if its row did not

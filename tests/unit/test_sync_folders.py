@@ -353,3 +353,47 @@ def test_a_session_changed_while_the_app_was_closed_reaches_the_calendar(two_mac
         assert _interview_starts(here) == [datetime(2026, 12, 8, 9, 30)]
     finally:
         here.close()
+
+
+def test_a_numbered_copy_whose_original_is_gone_becomes_the_session(tmp_path: Path):
+    root = tmp_path / "data"
+    session = _session()
+    workspace = Workspace.open(root)
+    workspace.save(session)
+    workspace.close()
+    # iCloud kept only its numbered copy: the original went on the other machine's rename.
+    _file(root, session).rename(root / "sessions" / ICLOUD.format(id=session.id))
+
+    workspace = Workspace.open(root)
+    try:
+        assert workspace.summaries() == []
+        said = [n for n in workspace.notices if "had no file of its own" in n]
+        assert said == [
+            f"{session.id} 2.json held the session {session.id}, which had no file of its own: "
+            f"it is {session.id}.json now."
+        ]
+        assert workspace.check_folder().changed  # listed with the next look
+        assert [row["name"] for row in workspace.summaries()] == ["Ana Núñez"]
+    finally:
+        workspace.close()
+    assert [p.name for p in (root / "sessions").iterdir()] == [f"{session.id}.json"]
+
+
+def test_a_file_holding_a_session_listed_under_its_own_name_is_said_once(tmp_path: Path):
+    root = tmp_path / "data"
+    session = _session()
+    workspace = Workspace.open(root)
+    workspace.save(session)
+    shutil.copy2(_file(root, session), root / "sessions" / "backup.json")
+    try:
+        lines = workspace.check_folder().lines
+        assert lines == (
+            f"backup.json holds the session {session.id}, not backup: it is left out of the "
+            f"list (another copy of it?); open it and merge by hand, or move it out of "
+            f"{root / 'sessions'}.",
+        )
+        assert workspace.check_folder().lines == ()
+        assert [row["id"] for row in workspace.summaries()] == [session.id]
+    finally:
+        workspace.close()
+    assert (root / "sessions" / "backup.json").is_file()
