@@ -6,6 +6,7 @@ the due list (which needs the domain models) fills in once the app is ready.
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -163,13 +164,12 @@ class StartScreen(AppScreen[None]):
         self._open_when_ready: str | None = None
         """A session chosen with enter before the data folder was open: opened once it is."""
         self.due_list = DueList(self, id="due-list")
-        """Made here, not in compose, so ``check_action`` can ask it before it is mounted."""
+        """Made here, so ``check_action`` can ask it before it is mounted: just after the
+        first paint, which it is not part of (nothing is due before the folder is open)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="start-body"):
-            # Hidden until the app is ready and something is due.
-            yield self.due_list
             with Horizontal(id="sessions-head"):
                 yield Static("Sessions", id="sessions-title", classes="title")
                 # The filter box itself comes right after the first paint (an Input costs
@@ -189,9 +189,17 @@ class StartScreen(AppScreen[None]):
         else:
             self.rows = read_summaries(self.app.data_root) or []
         self.show_rows()
-        self.call_after_refresh(self._mount_filter)
+        self.call_after_refresh(self._mount_after_first_paint)
         self.watch(self.app, "ready", self._on_app_ready, init=False)
         self.set_interval(2.0, self.check_folder)
+
+    def _mount_after_first_paint(self) -> None:
+        """The due list (hidden until something is due) above the sessions, and the filter
+        box where its words stand."""
+        if not self.due_list.is_attached and self.is_attached:
+            with contextlib.suppress(MountError):  # quit in the first frame
+                self.query_one("#start-body").mount(self.due_list, before=0)
+        self._mount_filter()
 
     def _mount_filter(self) -> None:
         """Put the filter box where its words stand (once)."""

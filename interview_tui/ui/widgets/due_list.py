@@ -80,6 +80,8 @@ class DueList(Vertical):
         ``u`` undoes."""
         self.last_referred: Changes = []
         """For an undone "reach out to": the recommended person before and after ``x``."""
+        self._waiting: tuple[date, Due | None] | None = None
+        """The day (and highlight) of a :meth:`show` that came before the list was mounted."""
 
     def compose(self) -> ComposeResult:
         yield Static("Due", id="due-title", classes="title")
@@ -113,9 +115,17 @@ class DueList(Vertical):
 
         self.show(due_list(rows, people, today, cadence_days), today, highlight)
 
+    def on_mount(self) -> None:
+        if self._waiting is not None:  # shown before it was mounted
+            self.show(self.items, *self._waiting)
+
     def show(self, items: list[Due], today: date, highlight: Due | None = None) -> None:
         """Show ``items``, keeping the highlighted row where it was (or on ``highlight``)."""
         self.items = items
+        if not self.is_mounted:
+            self._waiting = (today, highlight)
+            return
+        self._waiting = None
         due = self.query_one("#due", OptionList)
         row = due.highlighted
         due.clear_options()
