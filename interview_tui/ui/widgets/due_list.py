@@ -66,6 +66,16 @@ class DueList(Vertical):
     DueList {
         height: auto;
     }
+    DueList > #due-title {
+        padding: 1 0 0 0;
+        display: none;
+    }
+    DueList > #due {
+        display: none;
+        height: auto;
+        max-height: 6;
+        border: none;
+    }
     """
 
     if TYPE_CHECKING:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.cells import cell_len, set_cell_size
-from rich.text import Text
+from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -68,7 +68,7 @@ class SessionTable(OptionList):
         selected = self.selected_id
         self._cells, self.ids = [tuple(row) for row in rows], list(ids)
         self.clear_options()
-        self.add_options(Option(Text(format_row(row), no_wrap=True)) for row in self._cells)
+        self.add_options(Option(Content(format_row(row))) for row in self._cells)
         if selected in self.ids:
             self.highlighted = self.ids.index(selected)
         elif self.ids:
