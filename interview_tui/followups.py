@@ -155,6 +155,21 @@ def _day(value: Any) -> date | None:
     return value if isinstance(value, date) else None
 
 
+_Item = TypeVar("_Item", FollowUp, Referral)
+
+
+def _valid(model: type[_Item], items: object) -> list[_Item]:
+    """The items of a list row that read as ``model``; one of another shape (a hand-edited
+    index) is left out here, and its row made again from the session file at the next open."""
+    valid = []
+    for item in items if isinstance(items, list) else []:
+        try:
+            valid.append(model.model_validate(item))
+        except ValueError:
+            continue
+    return valid
+
+
 def _summary_view(row: SessionSummary) -> _DueView:
     """A row of ``SessionStore.summaries()``: its open follow-ups and referrals only."""
     stamps = (row.get("started_at"), row.get("ended_at"), row.get("scheduled_at"))
@@ -163,8 +178,8 @@ def _summary_view(row: SessionSummary) -> _DueView:
         name=str(row.get("name", "")),
         contact_status=str(row.get("contact_status", "")),
         outreach_sent_on=_day(row.get("outreach_sent_on")),
-        followups=[FollowUp.model_validate(f) for f in row.get("followups") or []],
-        referrals=[Referral.model_validate(r) for r in row.get("referrals") or []],
+        followups=_valid(FollowUp, row.get("followups")),
+        referrals=_valid(Referral, row.get("referrals")),
         call_date=next((day for day in map(_day, stamps) if day), None),
     )
 
@@ -348,9 +363,6 @@ def undo_mark_done(session: Session, item: DueItem, before: Session) -> Session:
     if moved_to != before.contact_status and copy.contact_status == moved_to:
         copy.contact_status = before.contact_status
     return copy
-
-
-_Item = TypeVar("_Item", FollowUp, Referral)
 
 
 def _find_open(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -111,6 +112,11 @@ def _reads_as_session(path: Path) -> bool:
     except ValidationError:
         return False
     return True
+
+
+_FILE_NAME_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
+"""An id that makes a plain file name everywhere a sync tool carries it (the app's own are
+``20261130-101500-a1b2c3``)."""
 
 
 def _move_without_overwriting(source: Path, target: Path) -> None:
@@ -364,30 +370,35 @@ class SessionStore:
     def _misnamed(self, path: Path, doc: dict[str, Any]) -> None:
         """A session file named other than the session it holds (a sync tool's numbered copy
         whose original is gone, a file renamed by hand): given its own name when that is
-        free, and listed with the next look; else left out, and said once."""
+        free and the id makes a plain file name, and listed with the next look; else left
+        out, and said once."""
         if path in self._left_out:
             return
         held = doc.get("id")
-        try:
-            target = self._session_path(held) if isinstance(held, str) else None
-        except StoreError:
-            target = None
-        if target is not None and not self.read_only and not os.path.lexists(target):
-            try:
-                _move_without_overwriting(path, target)
-            except OSError:
-                pass
+        if not isinstance(held, str) or not _FILE_NAME_ID.fullmatch(held):
+            shown = repr(held)[:40] if held not in (None, "") else "none"
+            why = f"a session whose id ({shown}) cannot be a file name"
+        else:
+            target = self.sessions_dir / f"{held}.json"
+            if os.path.lexists(target):
+                why = f"the session {held}, which has a file of its own (another copy of it?)"
+            elif self.read_only:
+                why = f"the session {held}, which has no file of its own (nothing is renamed here)"
             else:
-                self.notices.append(
-                    f"{path.name} held the session {held}, which had no file of its own: it is "
-                    f"{target.name} now."
-                )
-                return
-        what = f"the session {held}" if isinstance(held, str) else "a session without an id"
+                try:
+                    _move_without_overwriting(path, target)
+                except OSError as exc:
+                    why = f"the session {held}, and could not be renamed ({exc.strerror or exc})"
+                else:
+                    self.notices.append(
+                        f"{path.name} held the session {held}, which had no file of its own: it "
+                        f"is {target.name} now."
+                    )
+                    return
         self._notice_left_out(
             path,
-            f"{path.name} holds {what}, not {path.stem}: it is left out of the list (another "
-            f"copy of it?); open it and merge by hand, or move it out of {path.parent}.",
+            f"{path.name} holds {why}: it is left out of the list; open it and merge by hand, "
+            f"or move it out of {path.parent}.",
         )
 
     def _set_stamp(self, session_id: str, stamp: Stamp | None) -> None:
@@ -426,17 +437,14 @@ class SessionStore:
                 with contextlib.suppress(UnreadableFile):  # said by the read below
                     if not _reads_as_session(path):
                         continue  # perhaps still being written: looked at next time
-            doc = self._read_document(path)
-            if doc is None or doc.get("id") != session_id:
-                if session_id in self._summaries and doc is None:
-                    self._forget(session_id)
+            summary = self._row_from_file(path, session_id)
+            if summary is None:
+                if session_id in self._summaries and not os.path.isfile(path):
+                    self._forget(session_id)  # gone, or set aside as damaged
                     changed.add(session_id)
-                if doc is not None:
-                    self._misnamed(path, doc)
                 continue
             self._set_stamp(session_id, stamps[session_id])
             changed.add(session_id)  # its notes may have changed if its row did not
-            summary = summarize(doc)
             if self._summaries.get(session_id) == summary:
                 continue
             if not self.read_only and self._index_writable:
@@ -504,11 +512,27 @@ class SessionStore:
     def _rebuild_rows(self) -> list[SessionSummary]:
         rows = []
         for session_id, stamp in sorted(self._session_stamps().items()):
-            doc = self._read_document(self.sessions_dir / f"{session_id}.json")
-            if doc is not None and doc.get("id") == session_id:
-                rows.append(summarize(doc))
+            row = self._row_from_file(self.sessions_dir / f"{session_id}.json", session_id)
+            if row is not None:
+                rows.append(row)
                 self._set_stamp(session_id, stamp)
         return rows
+
+    def _row_from_file(self, path: Path, session_id: str) -> SessionSummary | None:
+        """The list row of the session file ``path``; None when it is gone or holds another
+        session (:meth:`_misnamed`), or is set aside (and said) as not a session of ours."""
+        doc = self._read_document(path)
+        if doc is None:
+            return None
+        if doc.get("id") != session_id:
+            self._misnamed(path, doc)
+            return None
+        try:  # the list shows only a session that opens, as the app would write it
+            session = Session.model_validate(doc)
+        except ValidationError as exc:
+            self._set_aside(path, first_error(exc))
+            return None
+        return summarize(session.model_dump(mode="json"))
 
     def _read_document(self, path: Path) -> dict[str, Any] | None:
         try:

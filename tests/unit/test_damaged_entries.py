@@ -391,3 +391,74 @@ def test_exports_use_the_temp_names_that_are_cleaned_at_open(
     monkeypatch.setattr(os, "replace", recording_replace)
     write_export(tmp_path / "data" / EXPORTS_DIR / "all.json", "[]")
     assert renamed == [(f".all.json.{os.getpid()}.tmp", "all.json")]
+
+
+WRONG_TYPES = {
+    "followups not records": {"followups": [1]},
+    "contact a word": {"contact": "x"},
+    "agenda of numbers": {"agenda": [1, 2]},
+    "referrals not records": {"referrals": [1]},
+    "elapsed a word": {"elapsed_seconds": "abc"},
+    "status a list": {"status": ["a"]},
+    "follow-up of odd types": {"followups": [{"kind": "thank-you", "due": 5}]},
+}
+
+
+@pytest.mark.parametrize("index", ["index intact", "index removed"])
+@pytest.mark.parametrize("change", list(WRONG_TYPES.values()), ids=list(WRONG_TYPES))
+def test_a_session_file_of_the_wrong_types_is_set_aside_and_the_rest_list(
+    tmp_path: Path, change: dict[str, object], index: str
+) -> None:
+    stored_sessions(tmp_path, 2)
+    odd = session("Odd One", "20260301-100009-abcde9")
+    doc = json.loads(odd.model_dump_json())
+    doc.update(change)  # written by hand, or by a tool that is not this app
+    path = tmp_path / "sessions" / f"{odd.id}.json"
+    path.write_text(json.dumps({"session": {"1": doc}}))
+    if index == "index removed":
+        (tmp_path / "index.json").unlink()
+
+    store = SessionStore(tmp_path)
+    try:
+        assert sorted(row["name"] for row in store.summaries()) == ["Person 0", "Person 1"]
+        [said] = naming(store.notices, path)
+        assert "was damaged" in said and "kept as" in said
+    finally:
+        store.close()
+    assert not path.exists() and list(path.parent.glob(f"{path.name}.damaged-*"))
+
+
+def test_a_field_the_model_reads_another_way_is_listed_as_the_app_would_write_it(
+    tmp_path: Path,
+) -> None:
+    stored_sessions(tmp_path, 2)
+    odd = session("Odd One", "20260301-100009-abcde9")
+    doc = json.loads(odd.model_dump_json())
+    doc["scheduled_at"] = 5  # seconds since 1970: a time the model reads
+    (tmp_path / "sessions" / f"{odd.id}.json").write_text(json.dumps({"session": {"1": doc}}))
+    store = SessionStore(tmp_path)
+    try:
+        rows = {row["name"]: row for row in store.summaries()}  # sorted without a crash
+        assert str(rows["Odd One"]["scheduled_at"]).startswith("1970-01-01T")
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("held", ["abc\x00def", "a\nb", "a\\b", "", 5, "../up", "x" * 300])
+def test_a_file_holding_an_id_that_cannot_be_a_file_name_is_left_out_once(
+    tmp_path: Path, held: object
+) -> None:
+    stored_sessions(tmp_path, 1)
+    doc = json.loads(session("Odd One", "20260301-100009-abcde9").model_dump_json())
+    doc["id"] = held
+    odd = tmp_path / "sessions" / "odd.json"
+    odd.write_text(json.dumps({"session": {"1": doc}}))
+    store = SessionStore(tmp_path)
+    try:
+        assert [row["name"] for row in store.summaries()] == ["Person 0"]
+        [said] = naming(store.notices, odd.parent)
+        assert said.startswith("odd.json holds a session whose id (") and "\n" not in said
+        assert store.rescan() == set() and len(naming(store.notices, odd.parent)) == 1
+    finally:
+        store.close()
+    assert odd.is_file()  # not ours to move

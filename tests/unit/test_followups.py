@@ -389,3 +389,21 @@ def test_a_persons_open_follow_ups_come_from_their_list_rows_earliest_first() ->
         (date(2026, 3, 4), "Send a thank-you note to Ana"),
         (date(2026, 6, 3), "Check in with Ana"),
     ]
+
+
+def test_a_follow_up_of_another_shape_in_a_list_row_is_left_out_and_the_rest_stay_due() -> None:
+    row = {
+        "id": "s1",
+        "name": "Ada Lovelace",
+        "contact_status": "interviewed",
+        "followups": [
+            {"kind": "thank-you", "due": 5, "done": "yes"},  # a hand-edited index
+            {"kind": "check-in", "due": "2026-03-01"},
+            [],
+        ],
+        "referrals": [{"name": 5}, {"name": "Sam Park"}],
+    }
+    labels = [item.label for item in due_items([row], date(2026, 3, 10))]
+    assert any("Ada Lovelace" in label for label in labels)
+    assert any("Sam Park" in label for label in labels)
+    assert len(labels) == 2

@@ -388,9 +388,9 @@ def test_a_file_holding_a_session_listed_under_its_own_name_is_said_once(tmp_pat
     try:
         lines = workspace.check_folder().lines
         assert lines == (
-            f"backup.json holds the session {session.id}, not backup: it is left out of the "
-            f"list (another copy of it?); open it and merge by hand, or move it out of "
-            f"{root / 'sessions'}.",
+            f"backup.json holds the session {session.id}, which has a file of its own (another "
+            f"copy of it?): it is left out of the list; open it and merge by hand, or move it "
+            f"out of {root / 'sessions'}.",
         )
         assert workspace.check_folder().lines == ()
         assert [row["id"] for row in workspace.summaries()] == [session.id]
