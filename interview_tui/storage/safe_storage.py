@@ -8,6 +8,7 @@ index without importing it.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import stat
@@ -98,6 +99,10 @@ def read_bytes(path: Path, limit: int | None = None) -> bytes | None:
             f"bring back {target}, or delete the link",
         ) from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UnreadableFile(
+                path, "is a link that leads back to itself", "delete the link"
+            ) from None
         raise UnreadableFile(
             path,
             f"cannot be read ({exc.strerror or exc})",

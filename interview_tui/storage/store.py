@@ -264,7 +264,10 @@ class SessionStore:
     def _set_aside(self, path: Path, reason: str) -> Path:
         """Keep a damaged file under a new name so nothing overwrites it; tell the user."""
         if self.read_only:
-            self._notice_left_out(path, f"{path} is damaged ({reason}); left as it is (read-only).")
+            if path not in self._left_out:  # said once, though every look reads it again
+                self._notice_left_out(
+                    path, f"{path} is damaged ({reason}); left as it is (read-only)."
+                )
             return path
         kept = keep_damaged(path)
         self._notice_left_out(path, f"{path.name} was damaged ({reason}); kept as {kept}.")
@@ -415,7 +418,9 @@ class SessionStore:
         A new session is written before its index entry, and a deleted one is removed
         before its entry, so a crash in between would hide a session or list a ghost.
         """
-        self._not_yet_told |= self._refresh(self._session_stamps())
+        stamps = self._session_stamps()
+        if stamps is not None:
+            self._not_yet_told |= self._refresh(stamps)
 
     def _refresh(self, stamps: dict[str, Stamp], *, wait_for_writers: bool = False) -> set[str]:
         """Bring the rows up to the session files: read the new and the changed (their size
@@ -470,7 +475,10 @@ class SessionStore:
             if self._closed:  # a last look from a worker as the app quits
                 return set()
             self._index_db()
-            changed = self._refresh(self._session_stamps(), wait_for_writers=True)
+            stamps = self._session_stamps()
+            if stamps is None:
+                return set()
+            changed = self._refresh(stamps, wait_for_writers=True)
             with contextlib.suppress(OSError):
                 self._write_stamps()
             changed |= self._not_yet_told
@@ -480,38 +488,44 @@ class SessionStore:
     def _writes_index(self) -> bool:
         return not self.read_only and self._index_writable
 
-    def _session_files(self) -> set[str]:
-        return set(self._session_stamps())
-
-    def _session_stamps(self) -> dict[str, Stamp]:
+    def _session_stamps(self) -> dict[str, Stamp] | None:
         """The ids of the session files and their stamps; anything else named like one (a
-        folder, a link to nothing, a pipe) is named in a notice and left out, and a sync
-        tool's conflict copy is left for :mod:`interview_tui.storage.conflict_copies`."""
-        ids: dict[str, Stamp] = {}
+        folder, a link to nothing or to itself, a pipe) is named in a notice and left out,
+        and a sync tool's conflict copy is left for :mod:`interview_tui.storage.conflict_copies`.
+        None when the folder cannot be listed: then no session may be taken for gone."""
         try:
             with os.scandir(self.sessions_dir) as listing:
                 entries = list(listing)
-            names = {entry.name for entry in entries}
-            for entry in entries:
-                name = entry.name
-                if not name.endswith(".json") or name.startswith("."):
-                    continue
-                if conflict_original(name, names) is not None:
-                    continue
-                if entry.is_file():
-                    with contextlib.suppress(OSError):  # gone since it was listed
-                        ids[name[: -len(".json")]] = _stamp_of(entry.stat())
-                else:
-                    self._read_document(Path(entry.path))  # says what it is instead
         except FileNotFoundError:  # a read-only look at a folder that has no sessions yet
-            pass
+            return {}
         except OSError as exc:
-            self.notices.append(f"Cannot list {self.sessions_dir}: {exc.strerror or exc}.")
+            notice = f"Cannot list {self.sessions_dir}: {exc.strerror or exc}."
+            if notice not in self.notices:  # said once, not at every look
+                self.notices.append(notice)
+            return None
+        ids: dict[str, Stamp] = {}
+        names = {entry.name for entry in entries}
+        for entry in entries:
+            name = entry.name
+            if not name.endswith(".json") or name.startswith("."):
+                continue
+            if conflict_original(name, names) is not None:
+                continue
+            try:
+                stamp = _stamp_of(entry.stat()) if entry.is_file() else None
+            except FileNotFoundError:
+                continue  # gone since it was listed
+            except OSError:
+                stamp = None  # a link that loops, say: the read below names it
+            if stamp is not None:
+                ids[name[: -len(".json")]] = stamp
+            else:
+                self._read_document(Path(entry.path))  # says what it is instead
         return ids
 
     def _rebuild_rows(self) -> list[SessionSummary]:
         rows = []
-        for session_id, stamp in sorted(self._session_stamps().items()):
+        for session_id, stamp in sorted((self._session_stamps() or {}).items()):
             row = self._row_from_file(self.sessions_dir / f"{session_id}.json", session_id)
             if row is not None:
                 rows.append(row)
@@ -630,7 +644,8 @@ class SessionStore:
             kept = self._set_aside(path, first_error(exc))
             self._dbs.pop(session_id, None)
             self._forget(session_id)
-            raise StoreError(f"session {session_id} could not be read; kept as {kept}") from None
+            where = f"kept as {kept}" if kept != path else "left as it is (read-only)"
+            raise StoreError(f"session {session_id} could not be read; {where}") from None
         if stamp is not None and remember:
             self._known[session_id] = stamp
         return session

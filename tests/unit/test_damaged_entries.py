@@ -26,10 +26,11 @@ from interview_tui.storage import store as store_module
 from interview_tui.storage.lock import lock_file_name
 from interview_tui.storage.store import ReadOnlyError, SessionStore, StoreError
 
-KINDS = ("folder", "dangling link", "unreadable", "pipe")
+KINDS = ("folder", "dangling link", "looping link", "unreadable", "pipe")
 WHAT_TO_DO = {
     "folder": "move it out of",
     "dangling link": "or delete the link",
+    "looping link": "leads back to itself; delete the link",
     "unreadable": "read access",
     "pipe": "move it out of",
 }
@@ -89,6 +90,8 @@ def make_bad_entry(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Path, 
             (path / "inside.txt").write_text("someone's notes")
         elif kind == "dangling link":
             path.symlink_to(path.parent / "moved-away.json")
+        elif kind == "looping link":
+            path.symlink_to(path.name)  # itself
         elif kind == "pipe":
             os.mkfifo(path)
 
@@ -102,6 +105,7 @@ def still_there(path: Path, kind: str) -> bool:
     return {
         "folder": stat.S_ISDIR,
         "dangling link": stat.S_ISLNK,
+        "looping link": stat.S_ISLNK,
         "unreadable": stat.S_ISREG,
         "pipe": stat.S_ISFIFO,
     }[kind](mode)
@@ -462,3 +466,46 @@ def test_a_file_holding_an_id_that_cannot_be_a_file_name_is_left_out_once(
     finally:
         store.close()
     assert odd.is_file()  # not ours to move
+
+
+def test_a_sessions_folder_that_cannot_be_listed_takes_no_session_off_the_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stored_sessions(tmp_path, 3)
+    store = SessionStore(tmp_path)
+    try:
+        assert len(store.summaries()) == 3
+        real_scandir = os.scandir
+
+        def refused(path):
+            if os.fspath(path) == os.fspath(tmp_path / "sessions"):
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fspath(path))
+            return real_scandir(path)
+
+        monkeypatch.setattr(os, "scandir", refused)
+        assert store.rescan() == set() and store.rescan() == set()
+        assert len(store.summaries()) == 3
+        assert len(naming(store.notices, tmp_path / "sessions")) == 1  # said once
+    finally:
+        store.close()
+    assert len(json.loads((tmp_path / "index.json").read_bytes())["sessions"]) == 3
+
+
+def test_a_damaged_session_in_a_read_only_folder_is_said_once_and_left_where_it_is(
+    tmp_path: Path,
+) -> None:
+    [first, *_] = stored_sessions(tmp_path, 2)
+    path = tmp_path / "sessions" / f"{first.id}.json"
+    data = json.loads(path.read_bytes())
+    data["session"]["1"]["contact"] = "not a contact"
+    path.write_text(json.dumps(data))
+    store = SessionStore(tmp_path, read_only=True)
+    try:
+        with pytest.raises(StoreError, match="left as it is"):
+            store.load(first.id)
+        for _ in range(3):
+            store.rescan()
+        assert len(naming(store.notices, path)) == 1
+    finally:
+        store.close()
+    assert path.is_file()
