@@ -339,3 +339,18 @@ async def test_undoing_reach_out_brings_the_recommended_person_back_to_contact(
         await pilot.press("u")
         await wait_until(pilot, lambda: label in flat(screen_text(app)))
         assert app.workspace.person(bo.id).status == "to contact"
+
+
+async def test_four_long_items_all_show_one_line_each_at_80x24(
+    make_app, app_data_dir, wait_until, screen_text
+):
+    names = [f"Maria-Fernanda {n} Gonzalez-Rodriguez de la Vega y Montoya" for n in "ABCD"]
+    store_people(app_data_dir, *(met(name, 100 + n) for n, name in enumerate(names)))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_app(pilot)
+        await wait_until(pilot, lambda: "Due (4)" in screen_text(app))
+        lines = screen_text(app).splitlines()
+        shown = [line for line in lines if "Check in with Maria-Fernanda" in line]
+        assert len(shown) == 4  # none pushed out of the box by another's second line
+        assert all(line.rstrip().endswith("…") for line in shown)

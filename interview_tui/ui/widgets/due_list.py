@@ -75,6 +75,8 @@ class DueList(Vertical):
         height: auto;
         max-height: 6;
         border: none;
+        text-wrap: nowrap;  /* an item a line: a long label ends in "…", not on a second line */
+        text-overflow: ellipsis;
     }
     """
 
