@@ -6,13 +6,15 @@ The people come from ``tests/people_data.py``: Ada introduced Grace, Grace intro
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from people_data import ADA_ID, CLICK_NAME, GRACE_ID, HOSTILE_NAME, LEE_ID, store_people
 from textual.widgets import Input, Tree
 from ui_helpers import open_app, recording_app, type_text
 
+from interview_tui.models import Contact, Session
+from interview_tui.people import log_interaction
 from interview_tui.service import Workspace
 from interview_tui.storage import store as store_module
 from interview_tui.ui import keymap
@@ -359,3 +361,38 @@ async def test_an_edit_the_disk_refuses_keeps_the_form_open_with_what_was_typed(
         await pilot.pause()
         assert isinstance(app.screen, PersonScreen)
         assert "Staff engineer, typed with care" in screen_text(app)
+
+
+async def test_the_last_line_of_a_long_person_page_is_reached_by_keys_at_80x24(
+    make_app, app_data_dir, screen_text
+):
+    workspace = Workspace.open(app_data_dir)
+    call = Session(
+        contact=Contact(name="Hedy Lamarr", company="Signals"),
+        status="ended",
+        started_at=datetime(2026, 3, 2, 10),
+    )
+    workspace.save(call)
+    hedy = workspace.person(call.person_id)
+    assert hedy is not None
+    for day in range(1, 16):  # more interactions than the page has room for
+        log_interaction(hedy, date(2025, 1, day), "check-in", f"touch {day:02d}")
+    workspace.save_person(hedy)
+    workspace.close()
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_people(pilot)
+        screen = await open_person(pilot, "Hedy")
+        assert app.focused is screen.query_one("#conversations")  # where the page starts
+        assert "touch 01" not in screen_text(app)  # the oldest, at the foot of the page
+        await pilot.press("end")
+        await pilot.pause()
+        assert "touch 01" in screen_text(app)
+        await pilot.press("home")
+        await pilot.pause()
+        assert "Hedy Lamarr" in screen_text(app) and "touch 01" not in screen_text(app)
+        for _ in range(40):  # Down past the last conversation goes on down the page
+            await pilot.press("down")
+        await pilot.pause()
+        assert "touch 01" in screen_text(app)

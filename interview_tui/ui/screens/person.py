@@ -33,6 +33,7 @@ from interview_tui.ui.plain import one_line, plain, styled
 from interview_tui.ui.screens.people import default_cadence, writable_or_say
 from interview_tui.ui.screens.start import status_text, when_cell
 from interview_tui.ui.widgets.key_footer import KeyFooter
+from interview_tui.ui.widgets.page_list import PageOptionList
 
 if TYPE_CHECKING:
     from interview_tui.person import Person
@@ -114,7 +115,7 @@ class PersonScreen(AppScreen[None]):
             yield Static(id="person-name")
             yield Static(id="person-details")
             yield Static(id="conversations-title", classes="title")
-            yield OptionList(id="conversations")
+            yield PageOptionList(id="conversations")
             yield Static(id="followups-title", classes="title")
             yield Static(id="followups")
             yield Static("Introductions", id="introductions-title", classes="title")
