@@ -325,7 +325,7 @@ def mark_done(session: Session, item: DueItem, today: date | None = None) -> Ses
         )
         return copy
     followup = _find_followup(copy.followups, item)
-    followup.done = True
+    followup.done, followup.done_on = True, today
     status = {"thank-you": "thanked", "check-in": "keeping in touch"}.get(item.kind)
     return advance_contact_status(copy, status) if status else copy
 
@@ -357,7 +357,7 @@ def undo_mark_done(session: Session, item: DueItem, before: Session) -> Session:
         return copy
     for followup in copy.followups:
         if followup.kind == item.kind and followup.due == item.due and followup.done:
-            followup.done = False
+            followup.done, followup.done_on = False, None
             break
     moved_to = mark_done(before, item).contact_status
     if moved_to != before.contact_status and copy.contact_status == moved_to:

@@ -235,6 +235,9 @@ class FollowUp(BaseModel):
     due: date
     done: bool = False
     note: str = ""
+    done_on: date | None = None
+    """The day it was done: the day a person's record logs the thank-you or check-in on
+    (None while open, and for one done before this was kept: then its due day)."""
 
 
 def new_session_id() -> str:

@@ -298,7 +298,8 @@ def sync_from_session(person: Person, session: Session) -> bool:
     for followup in session.followups:
         if followup.done and followup.kind in ("thank-you", "check-in"):
             kind: InteractionKind = "thank-you" if followup.kind == "thank-you" else "check-in"
-            changed |= log_interaction(person, followup.due, kind, "", session.id)
+            done_on = followup.done_on or followup.due
+            changed |= log_interaction(person, done_on, kind, "", session.id)
     return changed
 
 

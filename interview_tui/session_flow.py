@@ -157,11 +157,12 @@ def reopen_previous(session: Session) -> int | None:
     return index - 1
 
 
-def mark_thanked(session: Session) -> None:
-    """The thank-you note went out: its follow-up is done and the contact is thanked."""
+def mark_thanked(session: Session, today: date | None = None) -> None:
+    """The thank-you note went out ``today``: its follow-up is done and the contact is
+    thanked."""
     for followup in session.followups:
-        if followup.kind == "thank-you":
-            followup.done = True
+        if followup.kind == "thank-you" and not followup.done:
+            followup.done, followup.done_on = True, today or date.today()
     move_contact_status(session, "thanked")
 
 

@@ -125,7 +125,7 @@ def _merge_followups(ours: list[FollowUp], theirs: list[FollowUp], m: Merged) ->
             m.taken.add("follow-ups")
             continue
         if other.done and not same.done:
-            same.done = True
+            same.done, same.done_on = True, other.done_on
             m.taken.add("follow-ups done")
         same.note = _text(same.note, other.note, "notes", m)
     return result

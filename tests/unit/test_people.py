@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
+from interview_tui.followups import due_items, mark_done
 from interview_tui.import_cards import PersonCard
 from interview_tui.models import Contact, FollowUp, Referral, Session
 from interview_tui.people import (
@@ -27,6 +28,7 @@ from interview_tui.people import (
 )
 from interview_tui.people_import import merge_cards
 from interview_tui.person import Person
+from interview_tui.session_flow import mark_thanked
 
 
 def test_fold_drops_case_accents_and_punctuation() -> None:
@@ -137,6 +139,27 @@ def test_a_conversation_brings_its_call_notes_sent_and_status_into_the_person() 
     ]
     assert person.company == "Acme"
     assert not sync_from_session(person, session)
+
+
+def test_a_thank_you_sent_before_its_due_day_is_logged_on_the_day_it_was_sent() -> None:
+    """Held a day before it was scheduled, thanked the same evening: the note went out on
+    the 30th, not on the 1st its follow-up was due (a last contact in the future)."""
+    session = session_with(
+        status="ended",
+        scheduled_at=datetime(2026, 12, 1, 10),
+        started_at=datetime(2026, 11, 30, 10),
+        followups=[FollowUp(kind="thank-you", due=date(2026, 12, 1))],
+    )
+    mark_thanked(session, today=date(2026, 11, 30))
+    person = Person(name="Ana")
+    sync_from_session(person, session)
+    assert ("thank-you", date(2026, 11, 30)) in [(i.kind, i.on) for i in person.interactions]
+
+    by_the_due_list = session_with(followups=[FollowUp(kind="check-in", due=date(2027, 3, 1))])
+    [item] = due_items([by_the_due_list], date(2027, 3, 5))
+    done = mark_done(by_the_due_list, item, today=date(2027, 3, 5))
+    sync_from_session(person, done)
+    assert ("check-in", date(2027, 3, 5)) in [(i.kind, i.on) for i in person.interactions]
 
 
 def test_a_status_never_moves_back() -> None:

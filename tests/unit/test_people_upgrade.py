@@ -39,6 +39,10 @@ def without_new_fields(session: dict[str, object]) -> dict[str, object]:
         {k: v for k, v in r.items() if k != "person_id"}
         for r in session["referrals"]  # type: ignore[attr-defined]
     ]
+    session["followups"] = [  # the day a follow-up was done, kept since (None for old ones)
+        {k: v for k, v in f.items() if k != "done_on"}
+        for f in session["followups"]  # type: ignore[attr-defined]
+    ]
     return session
 
 

@@ -153,7 +153,7 @@ class WrapUpScreen(SavingScreen):
                 self.session.thank_you_draft = kept
                 self.schedule_save()
             if result.sent:
-                mark_thanked(self.session)
+                mark_thanked(self.session, self.today)
                 self._show_followups()
                 self.flush()
 
