@@ -59,7 +59,9 @@ def person_from_card(card: PersonCard) -> Person:
         phone=card.phone,
         connected_on=card.connected_on,
         notes=note,
-        how_met=f"Imported from {card.where.rsplit(':', 1)[0]}" if card.where else "",
+        # Not "Imported from Connections.csv": that says where the record came from, not how
+        # you met, and "how we met" goes into the note asking for a conversation.
+        how_met="LinkedIn connection" if card.connected_on else "",
     )
 
 

@@ -29,6 +29,7 @@ from interview_tui.people import (
 from interview_tui.people_import import merge_cards
 from interview_tui.person import Person
 from interview_tui.session_flow import mark_thanked
+from interview_tui.templates import outreach_email
 
 
 def test_fold_drops_case_accents_and_punctuation() -> None:
@@ -227,6 +228,23 @@ def test_import_adds_fills_gaps_never_overwrites_and_twice_changes_nothing() -> 
     assert report.skipped == ["Connections.csv:10: no name"]
     again = merge_cards([updated, *report.added], cards, "Connections.csv")
     assert again.summary() == "Connections.csv: 0 added, 0 updated, 2 unchanged, 1 skipped"
+
+
+def test_an_imported_person_is_not_introduced_as_imported_in_the_note_asking_to_talk() -> None:
+    cards = [
+        PersonCard(
+            name="José Álvarez",
+            company="Acme",
+            where="Connections.csv:5",
+            connected_on=date(2026, 6, 2),
+        ),
+        PersonCard(name="Siobhán O'Neil-Ng", where="contacts.vcf:1"),
+    ]
+    report = merge_cards([], cards, "import")
+    assert [p.how_met for p in report.added] == ["LinkedIn connection", ""]
+    session = Session(contact=Contact(name="José Álvarez", how_met=report.added[0].how_met))
+    assert "Imported" not in outreach_email(session)
+    assert "LinkedIn connection" in outreach_email(session)
 
 
 def test_names_sort_with_numbers_in_number_order_and_accents_aside() -> None:
