@@ -449,22 +449,25 @@ def _ics_time(when: datetime) -> str:
 def calendar_events(session: Session, *, include_done: bool = True) -> list[list[str]]:
     """The events of one session, each as its content lines (unfolded, without DTSTAMP).
 
-    The scheduled interview is a timed event as long as the planned call; each follow-up
+    A scheduled interview is a timed event: once held, from its start to its end, else when
+    it is scheduled, as long as the planned call; each follow-up
     is an all-day event, free time, on its due date. A follow-up already done is written
     with ``STATUS:CANCELLED`` (and a higher SEQUENCE), so a calendar that imported or
     subscribed to it earlier drops it; ``include_done=False`` leaves those out instead.
     """
     events: list[list[str]] = []
     uid_base = _ics_text(session.id)
-    if session.scheduled_at is not None:
-        start = session.scheduled_at
+    if session.scheduled_at is not None:  # an interview arranged in advance
+        start = session.started_at or session.scheduled_at
+        ended = session.ended_at
+        end = ended if session.started_at and ended and ended > start else None  # as held
         details = [session.title, session.contact.email, ", ".join(session.goals)]
         description = "\n".join([*(d for d in details if d), f"Session {session.id}"])
         events.append(
             [
                 f"UID:{uid_base}-interview@interview-tui",
                 f"DTSTART:{_ics_time(start)}",
-                f"DTEND:{_ics_time(start + timedelta(minutes=session.length_minutes))}",
+                f"DTEND:{_ics_time(end or start + timedelta(minutes=session.length_minutes))}",
                 f"SUMMARY:{_ics_text(f'Informational interview: {session.title}')}",
                 f"DESCRIPTION:{_ics_text(description)}",
                 "STATUS:CONFIRMED",

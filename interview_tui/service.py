@@ -120,7 +120,7 @@ Change = Callable[["Session"], object]
 
 
 def _calendar_key(
-    scheduled_at: Any, length: Any, names: tuple[Any, ...], followups: Any
+    times: tuple[Any, ...], length: Any, names: tuple[Any, ...], followups: Any
 ) -> str | None:
     """What of a session the calendar shows, comparable across saves; None for nothing.
 
@@ -131,26 +131,24 @@ def _calendar_key(
         for f in followups or []
         if isinstance(f, Mapping) and (not f.get("done") or f.get("kind") == "outreach-reminder")
     ]
-    if scheduled_at is None and not kept:
+    if not any(times) and not kept:
         return None
-    return json.dumps([scheduled_at, length, names, kept], sort_keys=True, default=str)
+    return json.dumps([times, length, names, kept], sort_keys=True, default=str)
 
 
 def _key_of_document(doc: Mapping[str, Any]) -> str | None:
     contact = doc.get("contact") or {}
     names = (contact.get("name", ""), contact.get("company", ""), contact.get("role", ""))
-    return _calendar_key(
-        doc.get("scheduled_at"), doc.get("length_minutes"), names, doc.get("followups")
-    )
+    times = (doc.get("scheduled_at"), doc.get("started_at"), doc.get("ended_at"))
+    return _calendar_key(times, doc.get("length_minutes"), names, doc.get("followups"))
 
 
 def _key_of_row(row: SessionSummary | None) -> str | None:
     if row is None:
         return None
     names = (row.get("name", ""), row.get("company", ""), row.get("role", ""))
-    return _calendar_key(
-        row.get("scheduled_at"), row.get("length_minutes"), names, row.get("followups")
-    )
+    times = (row.get("scheduled_at"), row.get("started_at"), row.get("ended_at"))
+    return _calendar_key(times, row.get("length_minutes"), names, row.get("followups"))
 
 
 class FolderCheck(NamedTuple):

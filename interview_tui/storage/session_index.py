@@ -151,11 +151,10 @@ def is_row(value: Any) -> bool:
 
 
 def when_stamp(summary: SessionSummary) -> str:
-    """The ISO time a session is listed and sorted under: scheduled, else started, else
-    created."""
-    return (
-        summary.get("scheduled_at") or summary.get("started_at") or summary.get("created_at") or ""
-    )
+    """The ISO time a session is listed and sorted under: when it was held, else when it is
+    scheduled, else when it was made (:func:`list_date`: the app's list, the command line and
+    the calendar say the same)."""
+    return list_date(summary)[1]
 
 
 def when_text(summary: SessionSummary) -> str:

@@ -206,3 +206,24 @@ def test_mark_done_through_the_due_list_cancels_the_event(workspace: Workspace, 
     assert feed.flush()
     events = feed_events(root)
     assert str(events["20260301-100000-ada001-thank-you-0@interview-tui"]["STATUS"]) == "CANCELLED"
+
+
+def test_a_call_held_before_its_scheduled_day_is_in_the_calendar_when_it_was_held(
+    workspace: Workspace, root: Path
+) -> None:
+    feed = manual(workspace)
+    session = ada()
+    workspace.save(session)
+    feed.flush()
+    held = session.model_copy(
+        update={
+            "status": "ended",
+            "started_at": datetime(2026, 3, 1, 16, 0),
+            "ended_at": datetime(2026, 3, 1, 16, 35),
+        }
+    )
+    workspace.save(held)  # holding the call changes what the calendar shows
+    assert feed.flush()
+    call = feed_events(root)["20260301-100000-ada001-interview@interview-tui"]
+    assert call.decoded("DTSTART").replace(tzinfo=None) == datetime(2026, 3, 1, 16, 0)
+    assert call.decoded("DTEND").replace(tzinfo=None) == datetime(2026, 3, 1, 16, 35)

@@ -21,7 +21,7 @@ from interview_tui.models import (
 from interview_tui.placeholders import PLACEHOLDERS, placeholder_values
 from interview_tui.planner import apply_plan
 from interview_tui.session_form import parse_length
-from interview_tui.storage.session_index import summarize, when_stamp, when_text
+from interview_tui.storage.session_index import list_stamp, summarize, when_stamp, when_text
 from interview_tui.templates import note_as_one_line
 
 
@@ -76,20 +76,23 @@ def test_the_placeholders_a_question_may_use_are_the_ones_a_session_fills() -> N
 # -- the index row's time --------------------------------------------------------------------
 
 
-def test_a_row_is_listed_under_scheduled_then_started_then_created_time() -> None:
+def test_a_row_is_listed_under_held_then_scheduled_then_created_time_everywhere() -> None:
+    """The app's list, the command line and the calendar agree: a call held a day before it
+    was scheduled is listed on the day it was held."""
     row = summarize(
         {
             "id": "s1",
             "created_at": "2026-03-01T08:00:00",
             "started_at": "2026-03-02T09:15:00",
+            "scheduled_at": "2026-03-03T10:00:00",
             "contact": {"name": "Ada"},
         }
     )
-    assert when_stamp(row) == "2026-03-02T09:15:00"
+    assert when_stamp(row) == "2026-03-02T09:15:00" == list_stamp(row)
     assert when_text(row) == "2026-03-02 09:15"
-    row["scheduled_at"] = "2026-03-03T10:00:00"
+    row["started_at"] = None
     assert when_text(row) == "2026-03-03 10:00"
-    row["started_at"] = row["scheduled_at"] = None
+    row["scheduled_at"] = None
     assert when_text(row) == "2026-03-01 08:00"
 
 
