@@ -165,8 +165,17 @@ def _quote(text: str, indent: str = "") -> list[str]:
     return lines
 
 
+_HTML_START = re.compile(r"<(?=[A-Za-z/!?])")
+
+
 def _as_written(text: str) -> str:
-    return text
+    """What the person wrote, Markdown and all, but never HTML: ``<for>`` in a note stays
+    text in a note app rather than an unknown tag it hides."""
+    return _HTML_START.sub(r"\\<", text)
+
+
+def _written_line(text: str) -> str:
+    return _as_written(one_line(text))
 
 
 def _literal_line(text: str) -> str:
@@ -253,7 +262,7 @@ def to_markdown(
     ``literal``: escape what the person wrote so that a Markdown view shows it as typed (the
     app's session page). Files keep it as written, for note apps that read Markdown in notes.
     """
-    line = _literal_line if literal else one_line
+    line = _literal_line if literal else _written_line
     block = markdown_literal if literal else _as_written
     out: list[str] = [_front_matter(session, person_page)] if front_matter else []
     out += [f"# {line(session.title)}", "", *_facts(session, line)]

@@ -650,3 +650,24 @@ def test_cli_markdown_to_a_new_folder_ending_in_a_slash(data_dir: Path, tmp_path
     assert main(["export", JANE_ID, "-o", f"{folder}/"]) == 0
     assert [p.name for p in folder.iterdir()] == [markdown_filename(jane())]
     assert mode(folder) == 0o700
+
+
+def test_angle_brackets_in_notes_and_questions_stay_text_in_a_note_app() -> None:
+    from markdown_it import MarkdownIt
+
+    session = Session(
+        contact=Contact(name="Zoë"),
+        agenda=[
+            AgendaItem(
+                key="a/b",
+                text="Any gotchas <for> juniors?",
+                note="Uses <tags> a lot; **bold** stays Markdown",
+                status="asked",
+            )
+        ],
+        cut_index=1,
+    )
+    page = MarkdownIt("commonmark").render(to_markdown(session, front_matter=False))
+    assert "&lt;for&gt;" in page and "&lt;tags&gt;" in page  # shown, not swallowed as HTML
+    assert "<for>" not in page and "<tags>" not in page
+    assert "<strong>bold</strong>" in page  # what the person wrote as Markdown still is
