@@ -67,3 +67,10 @@ def test_the_title_with_a_filter_and_without_anyone_to_contact() -> None:
     )
     plain = rows[:2]
     assert title_counts(plain, plain, "") == "Sessions (2)"  # type: ignore[arg-type]
+
+
+def test_patterns_of_one_call_say_one_session() -> None:
+    from interview_tui.ui.screens.patterns import patterns_markdown
+
+    page = patterns_markdown([_held("Ada Lovelace", 2, "Data cleaning.")])
+    assert page.startswith("# Patterns across 1 session\n")

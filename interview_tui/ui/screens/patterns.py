@@ -39,7 +39,8 @@ def patterns_markdown(sessions: list[Session]) -> str:
     # that took place are patterns (a person to contact is not an interview).
     terms = shared_topics(sessions)
     sessions = [session for session in sessions if was_held(session)]
-    lines = [f"# Patterns across {len(sessions)} sessions", ""]
+    count = f"{len(sessions)} session" + ("" if len(sessions) == 1 else "s")
+    lines = [f"# Patterns across {count}", ""]
     lines += ["## Mentioned by several people", ""]
     lines += [
         f"- **{_md(term.term)}** ({term.source}): {_md(', '.join(term.people))}" for term in terms
