@@ -83,13 +83,19 @@ def test_a_save_with_follow_ups_writes_one_stable_calendar_file(
     assert len(events) == 3
 
 
-def test_a_follow_up_marked_done_stays_in_the_file_as_cancelled(
-    workspace: Workspace, root: Path
-) -> None:
+def ada_written(workspace: Workspace) -> tuple[CalendarFeed, Session]:
+    """Ada saved and the feed written: what a later save changes is the next flush's."""
     feed = manual(workspace)
     session = ada()
     workspace.save(session)
     feed.flush()
+    return feed, session
+
+
+def test_a_follow_up_marked_done_stays_in_the_file_as_cancelled(
+    workspace: Workspace, root: Path
+) -> None:
+    feed, session = ada_written(workspace)
     done = session.model_copy(deep=True)
     done.followups[0].done = True
     workspace.save(done)
@@ -211,10 +217,7 @@ def test_mark_done_through_the_due_list_cancels_the_event(workspace: Workspace, 
 def test_a_call_held_before_its_scheduled_day_is_in_the_calendar_when_it_was_held(
     workspace: Workspace, root: Path
 ) -> None:
-    feed = manual(workspace)
-    session = ada()
-    workspace.save(session)
-    feed.flush()
+    feed, session = ada_written(workspace)
     held = session.model_copy(
         update={
             "status": "ended",
