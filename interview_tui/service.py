@@ -31,7 +31,7 @@ import json
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from interview_tui.locations import EXPORTS_DIR
 
@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from interview_tui.person import InteractionKind, Person
     from interview_tui.search import Hit
     from interview_tui.storage.autosave import Autosaver
+    from interview_tui.storage.conflict_copies import ConflictCopy
     from interview_tui.storage.emergency import (
         CopyError,
         UnsavedCopy,
@@ -114,6 +115,9 @@ __all__ = [
     "when_text",
     "write_copy",
 ]
+
+_Record = TypeVar("_Record", "Session", "Person")
+"""A record a sync tool's conflict copy holds."""
 
 Change = Callable[["Session"], object]
 """A domain function that changes a session in place, or returns the changed copy."""
@@ -364,32 +368,38 @@ class Workspace:
         except OSError as exc:
             return f"{path} (it could not be moved: {exc.strerror or exc})"
 
-    @staticmethod
-    def _reason(exc: ValueError) -> str:
+    def _read_copy(self, copy: ConflictCopy, model: type[_Record], table: str) -> _Record | str:
+        """The record a conflict copy holds; else the line that says it cannot be read, the
+        copy kept aside. ``table`` ("session", "person") also names the record in that line."""
         from pydantic import ValidationError
 
         from interview_tui.models import first_error
+        from interview_tui.storage.conflict_copies import read_record
 
-        return first_error(exc) if isinstance(exc, ValidationError) else str(exc)
+        try:
+            theirs = model.model_validate(read_record(copy.path, table))
+            if theirs.id != copy.record_id:
+                raise ValueError(f"it holds {table} {theirs.id}, not {copy.record_id}")
+        except ValueError as exc:
+            reason = first_error(exc) if isinstance(exc, ValidationError) else str(exc)
+            return (
+                f"A copy of a {table} from another machine cannot be read "
+                f"({copy.path.name}: {reason}); nothing was merged from it, "
+                f"and it is kept as {self._kept(copy.path)}."
+            )
+        return theirs
 
     def _merge_session_copies(self) -> list[str]:
         from interview_tui.models import Session
-        from interview_tui.storage.conflict_copies import find_conflict_copies, read_record
+        from interview_tui.storage.conflict_copies import find_conflict_copies
         from interview_tui.storage.store import SESSION_TABLE, StoreError
         from interview_tui.sync_merge import merge_sessions
 
         lines = []
         for copy in find_conflict_copies(self._store.sessions_dir):
-            try:
-                theirs = Session.model_validate(read_record(copy.path, SESSION_TABLE))
-                if theirs.id != copy.record_id:
-                    raise ValueError(f"it holds session {theirs.id}, not {copy.record_id}")
-            except ValueError as exc:
-                lines.append(
-                    f"A copy of a session from another machine cannot be read "
-                    f"({copy.path.name}: {self._reason(exc)}); nothing was merged from it, "
-                    f"and it is kept as {self._kept(copy.path)}."
-                )
+            theirs = self._read_copy(copy, Session, SESSION_TABLE)
+            if isinstance(theirs, str):
+                lines.append(theirs)
                 continue
             found = self._store.changed_on_disk(copy.record_id)
             if found is not None:  # open here, and the sync put the other version in place
@@ -424,7 +434,7 @@ class Workspace:
 
     def _merge_person_copies(self) -> list[str]:
         from interview_tui.person import Person
-        from interview_tui.storage.conflict_copies import find_conflict_copies, read_record
+        from interview_tui.storage.conflict_copies import find_conflict_copies
         from interview_tui.storage.people_store import PERSON_TABLE
         from interview_tui.storage.store import StoreError
         from interview_tui.sync_merge import merge_people
@@ -432,16 +442,9 @@ class Workspace:
         lines = []
         store = self._people_ready()
         for copy in find_conflict_copies(store.folder):
-            try:
-                theirs = Person.model_validate(read_record(copy.path, PERSON_TABLE))
-                if theirs.id != copy.record_id:
-                    raise ValueError(f"it holds person {theirs.id}, not {copy.record_id}")
-            except ValueError as exc:
-                lines.append(
-                    f"A copy of a person from another machine cannot be read "
-                    f"({copy.path.name}: {self._reason(exc)}); nothing was merged from it, "
-                    f"and it is kept as {self._kept(copy.path)}."
-                )
+            theirs = self._read_copy(copy, Person, PERSON_TABLE)
+            if isinstance(theirs, str):
+                lines.append(theirs)
                 continue
             ours = self.person(copy.record_id)
             try:

@@ -397,3 +397,33 @@ def test_a_file_holding_a_session_listed_under_its_own_name_is_said_once(tmp_pat
     finally:
         workspace.close()
     assert (root / "sessions" / "backup.json").is_file()
+
+
+def test_a_copy_that_cannot_be_read_or_holds_another_record_is_said_and_kept_aside(
+    two_machines,
+):
+    laptop, _desktop, session = two_machines
+    person_id = json.loads(_file(laptop, session).read_bytes())["session"]["1"]["person_id"]
+    bad = laptop / "sessions" / SYNCTHING.format(id=session.id)
+    bad.write_text('{"session": {"1": {"id": "cut')
+    other = laptop / "people" / SYNCTHING.format(id=person_id)
+    other.write_bytes(
+        (laptop / "people" / f"{person_id}.json")
+        .read_bytes()
+        .replace(person_id.encode(), b"p-20260101-00000000")
+    )
+
+    workspace = Workspace.open(laptop)
+    try:
+        lines = [*workspace.notices, *workspace.check_folder().lines]
+    finally:
+        workspace.close()
+    said = [line for line in lines if "from another machine cannot be read" in line]
+    assert len(said) == 2
+    assert any(
+        line.startswith(f"A copy of a session from another machine cannot be read ({bad.name}: ")
+        for line in said
+    )
+    assert any(f"it holds person p-20260101-00000000, not {person_id}" in line for line in said)
+    assert (laptop / "conflicts" / "sessions" / bad.name).is_file()
+    assert (laptop / "conflicts" / "people" / other.name).is_file()
