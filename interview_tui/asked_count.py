@@ -56,6 +56,12 @@ def count_of_row(row: Mapping[str, Any]) -> AskedCount:
     )
 
 
+def split_counts(rows: Sequence[Mapping[str, Any]]) -> tuple[int, int]:
+    """(interviews, people to contact) among list rows: the start screen's title counts."""
+    to_contact = sum(1 for row in rows if is_to_contact(row))
+    return len(rows) - to_contact, to_contact
+
+
 def is_to_contact(row: Mapping[str, Any]) -> bool:
     """A person someone recommended, not an interview yet: referred, never started, planned.
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NamedTuple, TypedDict, cast
 
-from interview_tui.asked_count import count_asked, is_to_contact
+from interview_tui.asked_count import count_asked, split_counts
 from interview_tui.storage.safe_storage import DamagedFile, UnreadableFile, read_bytes, read_json
 
 INDEX_FILE = "index.json"
@@ -194,10 +194,10 @@ class FirstScreen(NamedTuple):
 def first_screen_of(rows: Iterable[SessionSummary]) -> dict[str, Any]:
     """What :func:`read_first_screen` reads back, from every row of the index."""
     rows = list(rows)
-    to_contact = sum(1 for row in rows if is_to_contact(row))
+    interviews, to_contact = split_counts(rows)
     return {
         "newest": heapq.nlargest(FIRST_SCREEN_ROWS, rows, key=list_stamp),
-        "interviews": len(rows) - to_contact,
+        "interviews": interviews,
         "to_contact": to_contact,
     }
 

@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import MountError
 from textual.widgets import Header, Input, OptionList, Static
 
-from interview_tui.asked_count import count_of_row, is_to_contact
+from interview_tui.asked_count import count_of_row, split_counts
 from interview_tui.service import (
     SessionSummary,
     list_date,
@@ -99,12 +99,6 @@ def row_cells(row: SessionSummary) -> tuple[str, ...]:
         count_of_row(row).short,
         f"{row.get('length_minutes', 0)}m",
     )
-
-
-def split_counts(rows: list[SessionSummary]) -> tuple[int, int]:
-    """(interviews, people to contact) among ``rows``."""
-    to_contact = sum(1 for row in rows if is_to_contact(row))
-    return len(rows) - to_contact, to_contact
 
 
 def title_counts(
