@@ -108,9 +108,26 @@ def summarize(doc: dict[str, Any]) -> SessionSummary:
     }
 
 
-_TEXTS = ("name", "company", "role", "created_at", "status", "contact_status", "referred_by")
+_TEXTS = (
+    "name",
+    "company",
+    "role",
+    "created_at",
+    "status",
+    "contact_status",
+    "referred_by",
+    "invite_uid",
+)
 _TEXTS_OR_NONE = ("scheduled_at", "started_at", "ended_at", "outreach_sent_on", "person_id")
-_NUMBERS = ("length_minutes", "asked", "questions", "planned", "planned_asked", "extra_asked")
+_NUMBERS = (
+    "length_minutes",
+    "asked",
+    "questions",
+    "planned",
+    "planned_asked",
+    "extra_asked",
+    "elapsed_seconds",
+)
 _LISTS = ("followups", "referrals")
 _TEXT_OR_NONE = frozenset({str, type(None)})
 _NUMBER = frozenset({int, float})
@@ -127,7 +144,7 @@ def is_row(value: Any) -> bool:
         return False
     get = value.get
     row_id = get("id")
-    if type(row_id) is not str or not row_id or type(get("invite_uid", "")) is not str:
+    if type(row_id) is not str or not row_id:
         return False
     for key in _TEXTS:
         if type(get(key, "")) is not str:
@@ -138,8 +155,6 @@ def is_row(value: Any) -> bool:
     for key in _NUMBERS:
         if type(get(key, 0)) not in _NUMBER:
             return False
-    if type(get("elapsed_seconds", 0.0)) not in _NUMBER:
-        return False
     for key in _LISTS:
         items = get(key, [])
         if type(items) is not list:
